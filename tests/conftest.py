@@ -1,0 +1,65 @@
+"""Shared fixtures: the built site served on 127.0.0.1, and Debian's Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socketserver
+import threading
+from pathlib import Path
+
+import sys
+
+import pytest
+
+# Notebooks (nbval) show the website face, as in the book build.
+os.environ.setdefault("BMH_FACE", "static")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/update_published.py
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+    def end_headers(self):
+        # As a careful static host would: no MIME sniffing.
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """Base URL of ``_build/html`` served on 127.0.0.1 (build it first: ``make site``)."""
+    if not (SITE / "index.html").exists():
+        pytest.fail("no built site in _build/html: run `make site` first (make test does)")
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright: use Debian's Chromium, never a downloaded browser."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make browser)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -1,0 +1,213 @@
+"""Loading the tables in ``data/``, validated against their Table Schema.
+
+Each table is ``data/<name>.csv`` with a Frictionless resource descriptor
+``data/<name>.resource.yaml`` (schema and provenance). :func:`load` validates
+the file with the ``frictionless`` library (types, constraints, primary and
+foreign keys) and with the project's value-model rule, then returns a
+pandas DataFrame. Anything wrong raises :class:`DataError` naming the file,
+the line and the column; nothing is coerced to 0 or NaN silently.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from frictionless import Package, Resource, system
+
+from . import DATA_DIR
+from .numbers import Marker
+
+VALUE_COLUMNS = ("value", "marker", "printed", "note")
+PROVENANCE_KEYS = ("title", "from_report", "unit")
+
+
+class DataError(ValueError):
+    """A data file does not match its schema or the value model.
+
+    Attributes: ``path`` (file), ``line`` (1-based line in the CSV, the header
+    is line 1; None when the problem is not in one row), ``column`` (field
+    name or None) and ``problem`` (what is wrong).
+    """
+
+    def __init__(self, path: Path | str, problem: str, line: int | None = None, column: str | None = None):
+        self.path, self.problem, self.line, self.column = Path(path), problem, line, column
+        where = [str(path)]
+        if line is not None:
+            where.append(f"line {line}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        super().__init__(", ".join(where) + ": " + problem)
+
+
+def descriptor_paths(data_dir: Path = DATA_DIR) -> list[Path]:
+    """All resource descriptors in ``data_dir``, sorted by name."""
+    return sorted(Path(data_dir).glob("*.resource.yaml"))
+
+
+def read_descriptor(path: Path) -> dict:
+    """The descriptor as a dict; raises DataError if it is not valid YAML,
+    lacks provenance, or names a CSV other than its own stem."""
+    try:
+        descriptor = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(path, f"descriptor is not valid YAML: {exc}") from exc
+    if not isinstance(descriptor, dict):
+        raise DataError(path, "descriptor is not a mapping")
+    stem = Path(path).name.removesuffix(".resource.yaml")
+    if descriptor.get("name") != stem or descriptor.get("path") != f"{stem}.csv":
+        raise DataError(path, f"descriptor must have name {stem!r} and path '{stem}.csv'")
+    missing = [key for key in PROVENANCE_KEYS if key not in descriptor]
+    if descriptor.get("from_report") and "report_section" not in descriptor:
+        missing.append("report_section")
+    if "schema" not in descriptor:
+        missing.append("schema")
+    if missing:
+        raise DataError(path, f"descriptor lacks {', '.join(missing)}")
+    return descriptor
+
+
+@functools.lru_cache(maxsize=4)
+def _descriptors(data_dir: Path) -> dict[str, dict]:
+    return {p.name.removesuffix(".resource.yaml"): read_descriptor(p) for p in descriptor_paths(data_dir)}
+
+
+def package_descriptor(data_dir: Path = DATA_DIR) -> dict:
+    """A Frictionless Data Package descriptor holding every resource in ``data_dir``."""
+    return {
+        "name": "naar-een-wendbare-migratieketen",
+        "title": "Naar een wendbare migratieketen (BMH 14, 2020): cijfers in tabelvorm",
+        "licenses": [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}],
+        "resources": list(_descriptors(Path(data_dir)).values()),
+    }
+
+
+def metadata(name: str, data_dir: Path = DATA_DIR) -> dict:
+    """Provenance of one table: title, report_section, report_table, unit, ...
+    (the descriptor without its schema). Raises DataError for an unknown name."""
+    descriptors = _descriptors(Path(data_dir))
+    if name not in descriptors:
+        raise DataError(Path(data_dir) / f"{name}.csv", f"unknown dataset; known: {', '.join(sorted(descriptors))}")
+    return {k: v for k, v in descriptors[name].items() if k != "schema"}
+
+
+def primary_key(name: str, data_dir: Path = DATA_DIR) -> list[str]:
+    """The primary-key columns of a table, in schema order."""
+    metadata(name, data_dir)
+    key = _descriptors(Path(data_dir))[name]["schema"].get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)
+
+
+def validate(name: str, data_dir: Path = DATA_DIR) -> None:
+    """Validate ``data/<name>.csv`` against its schema (types, constraints,
+    primary and foreign keys) and the value model. Raises DataError on the
+    first problem found."""
+    data_dir = Path(data_dir)
+    metadata(name, data_dir)  # unknown name -> DataError
+    csv_path = data_dir / f"{name}.csv"
+    if not csv_path.exists():
+        raise DataError(csv_path, "file not found")
+    text = csv_path.read_text(encoding="utf-8")
+    if not text.strip():
+        raise DataError(csv_path, "file is empty (no header, no rows)")
+    _check_header(csv_path, text, _descriptors(data_dir)[name])
+    with system.use_context(trusted=True):
+        package = Package(package_descriptor(data_dir), basepath=str(data_dir))
+        resource: Resource = package.get_resource(name)
+        report = resource.validate()
+    if not report.valid:
+        raise _first_error(csv_path, report)
+    _check_value_model(name, csv_path, data_dir)
+
+
+def _check_header(csv_path: Path, text: str, descriptor: dict) -> None:
+    header = next(csv.reader(io.StringIO(text)))
+    expected = [f["name"] for f in descriptor["schema"]["fields"]]
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if missing:
+        raise DataError(csv_path, f"missing column(s) {', '.join(missing)}", line=1, column=missing[0])
+    if extra:
+        raise DataError(csv_path, f"column(s) not in the schema: {', '.join(extra)}", line=1, column=extra[0])
+    if header != expected:
+        raise DataError(csv_path, f"columns must be in schema order: {', '.join(expected)}", line=1)
+
+
+def _first_error(csv_path: Path, report) -> DataError:
+    task = report.tasks[0] if report.tasks else None
+    errors = task.errors if task else report.errors
+    if not errors:
+        return DataError(csv_path, "invalid (no detail given by the validator)")
+    error = errors[0]
+    line = getattr(error, "row_number", None)
+    column = getattr(error, "field_name", None)
+    cell = getattr(error, "cell", None)
+    if column is None and error.type == "foreign-key":
+        column = ", ".join(error.field_names)
+    detail = f"{error.type}: {error.note or error.message}"
+    if cell is not None:
+        detail = f"{error.type}: value {cell!r} does not fit ({error.note or error.message})"
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    return DataError(csv_path, detail + more, line=line, column=column)
+
+
+def _check_value_model(name: str, csv_path: Path, data_dir: Path) -> None:
+    fields = [f["name"] for f in _descriptors(data_dir)[name]["schema"]["fields"]]
+    if not set(VALUE_COLUMNS) <= set(fields):
+        return
+    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    markers = {m.value for m in Marker}
+    for index, row in frame.iterrows():
+        line = index + 2
+        has_value, has_marker = row["value"] != "", row["marker"] != ""
+        if has_value == has_marker:
+            raise DataError(csv_path, "exactly one of 'value' and 'marker' must be filled", line, "value")
+        if has_marker and row["marker"] not in markers:
+            raise DataError(csv_path, f"unknown marker {row['marker']!r}", line, "marker")
+
+
+def _dtypes(descriptor: dict) -> dict[str, str]:
+    mapping = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "year": "Int64"}
+    return {f["name"]: mapping.get(f.get("type", "string"), "string") for f in descriptor["schema"]["fields"]}
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(name: str, data_dir: Path, mtime: float) -> pd.DataFrame:
+    validate(name, data_dir)
+    descriptor = _descriptors(data_dir)[name]
+    dtypes = _dtypes(descriptor)
+    raw = pd.read_csv(data_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+    frame = pd.DataFrame(index=raw.index)
+    for column, dtype in dtypes.items():
+        series = raw[column]
+        if dtype == "boolean":
+            frame[column] = series.map({"true": True, "false": False, "": pd.NA}).astype("boolean")
+        elif dtype in ("Int64", "Float64"):
+            frame[column] = pd.to_numeric(series.replace("", None), errors="raise").astype(dtype)
+        else:
+            frame[column] = series.replace("", pd.NA).astype("string")
+    frame.attrs.update(metadata(name, data_dir))
+    return frame
+
+
+def load(name: str, data_dir: Path | str = DATA_DIR) -> pd.DataFrame:
+    """Validated table ``data/<name>.csv`` as a DataFrame.
+
+    Columns and dtypes follow the Table Schema (integer -> Int64, number ->
+    float64, boolean -> boolean, anything else -> string); empty cells are
+    <NA>, never 0. ``frame.attrs`` holds the provenance (title, report_section,
+    report_table, unit, ...). Raises DataError (file, line, column) when the
+    file or its descriptor is invalid or the name is unknown.
+    """
+    data_dir = Path(data_dir).resolve()
+    csv_path = data_dir / f"{name}.csv"
+    mtime = csv_path.stat().st_mtime if csv_path.exists() else 0.0
+    return _load_cached(name, data_dir, mtime).copy()
+
+
+def dataset_names(data_dir: Path = DATA_DIR) -> list[str]:
+    """Names of all tables in ``data_dir``."""
+    return list(_descriptors(Path(data_dir)))

@@ -17,7 +17,7 @@ os.environ.setdefault("BMH_FACE", "static")
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/update_published.py
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
+SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

@@ -34,7 +34,9 @@ kernelspec:
 def _build(tmp_path: Path, code: str) -> subprocess.CompletedProcess:
     book = tmp_path / "book"
     book.mkdir()
-    shutil.copy(ROOT / "_config.yml", book / "_config.yml")
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    config = config.replace("widgets/static/favicon.svg", str(ROOT / "widgets" / "static" / "favicon.svg"))
+    (book / "_config.yml").write_text(config, encoding="utf-8")
     (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
     (book / "index.md").write_text(PAGE.format(code=code), encoding="utf-8")
     return subprocess.run(

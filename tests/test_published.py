@@ -17,7 +17,7 @@ from update_published import PUBLISHED, notebook_pages
 from widgets import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
+SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
 PAGES = notebook_pages()
 
 

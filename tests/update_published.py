@@ -44,10 +44,13 @@ def execute(page: Path) -> nbformat.NotebookNode:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale baselines")
+    parser.add_argument("pages", nargs="*", help="page names (default: every notebook page)")
     args = parser.parse_args()
     PUBLISHED.mkdir(exist_ok=True)
     stale = []
     for page in notebook_pages():
+        if args.pages and page.stem not in args.pages:
+            continue
         target = PUBLISHED / f"{page.stem}.ipynb"
         text = nbformat.writes(execute(page)) + "\n"
         if not target.exists() or target.read_text(encoding="utf-8") != text:

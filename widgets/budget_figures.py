@@ -45,7 +45,7 @@ def variant_chart() -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("period:N", title=None, sort=list(model.PERIOD_LABELS_NL.values())),
+            x=alt.X("period:N", title=None, sort=list(model.PERIOD_LABELS_NL.values()), axis=alt.Axis(labelAngle=0)),
             y=alt.Y("sum(value):Q", title="mln euro", axis=alt.Axis(format=AXIS_FORMAT)),
             color=alt.Color("measure:N", title="Maatregel"),
             tooltip=[
@@ -57,7 +57,7 @@ def variant_chart() -> alt.Chart:
         )
         .add_params(choose)
         .transform_filter("datum.variant == variant")
-        .properties(width="container", height=260)
+        .properties(width=520, height=260)
     )
 
 

@@ -41,9 +41,14 @@ def lookup_row(reference: str) -> tuple[pd.Series, dict]:
     return rows.iloc[0], meta
 
 
-def source_text(meta: dict) -> str:
-    """``"Bron: rapport, Bijlage 9, Tabel 3.1"`` or the outside source's title."""
+def source_text(meta: dict, row: pd.Series | None = None) -> str:
+    """``"Bron: rapport, Bijlage 9, Tabel 3.1"``, the row's own report section
+    where the table has one (``"Bron: rapport, § 4.4.3"``), or the outside
+    source's title."""
     if meta.get("from_report"):
+        if row is not None and "report_section" in row.index and not pd.isna(row["report_section"]):
+            section = str(row["report_section"])
+            return "Bron: rapport, " + (f"§ {section}" if section[:1].isdigit() else section)
         parts = [meta.get("report_section"), meta.get("report_table")]
         return "Bron: rapport, " + ", ".join(str(p) for p in parts if p)
     titles = [s.get("title", "") for s in meta.get("sources", [])]
@@ -57,8 +62,8 @@ def lookup_text(reference: str) -> tuple[str, str]:
     row, meta = lookup_row(reference)
     unit = str(row["unit"]) if "unit" in row.index else str(meta.get("unit", ""))
     if "marker" in row.index and not pd.isna(row["marker"]) and row["marker"] != "":
-        return MARKER_LABELS_NL[Marker(row["marker"])], source_text(meta)
+        return MARKER_LABELS_NL[Marker(row["marker"])], source_text(meta, row)
     text = format_nl(float(row["value"]))
     if unit.strip().lower() in ("procent", "%", "percent"):
         text += "%"
-    return text, source_text(meta)
+    return text, source_text(meta, row)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -56,10 +57,29 @@ def on_builder_inited(app: Sphinx) -> None:
     app.add_js_file("bmh-page.js", priority=900)
 
 
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A notebook page depends on data/ and on the widgets package: when any of
+    them changes, Sphinx re-reads the page and myst-nb executes it again (with
+    ``execute_notebooks: force``), so a page never shows stale numbers."""
+    if "kernelspec:" not in source[0][:600]:
+        return
+    package = Path(__file__).parent
+    for path in sorted([*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.resource.yaml"), *package.glob("*.py")]):
+        app.env.note_dependency(str(path))
+
+
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if FIGURE_MARKER in context.get("body", ""):
-        app.add_js_file(VENDOR_FILE, priority=100, defer="defer")
-        app.add_js_file("bmh-figures.js", priority=101, defer="defer")
+    """Vega and the figure scripts only on pages that hold a figure; a figure
+    kind with its own script (``static/bmh-<kind>.js``) gets it too."""
+    body = context.get("body", "")
+    if FIGURE_MARKER not in body:
+        return
+    app.add_js_file(VENDOR_FILE, priority=100, defer="defer")
+    for kind in sorted(set(re.findall(r'data-kind="([a-z-]+)"', body))):
+        script = STATIC_DIR / f"bmh-{kind}.js"
+        if script.exists():
+            app.add_js_file(script.name, priority=101, defer="defer")
+    app.add_js_file("bmh-figures.js", priority=102, defer="defer")
 
 
 def on_build_finished(app: Sphinx, exception) -> None:
@@ -91,6 +111,7 @@ class ValueRole(SphinxRole):
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
+    app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_page_context)
     app.connect("build-finished", on_build_finished)
     app.add_role("value", ValueRole())

@@ -1,4 +1,5 @@
-"""Shared fixtures: the built site served on 127.0.0.1, and Debian's Chromium."""
+"""Shared fixtures: the built site served on 127.0.0.1, Debian's Chromium, and a
+guard on every browser page (tests/browser, tests/site)."""
 from __future__ import annotations
 
 import functools
@@ -15,6 +16,9 @@ import pytest
 # Notebooks (nbval) show the website face, as in the book build.
 os.environ.setdefault("BMH_FACE", "static")
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/update_published.py
+sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))  # sitecheck, allowed
+
+from sitecheck import Guard  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
@@ -63,3 +67,11 @@ def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make browser)")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def guard(page) -> Guard:
+    """Blocks and records requests to other hosts, and records console errors,
+    uncaught exceptions and local files that fail to load (allow-list:
+    tests/site/allowed.py)."""
+    return Guard().attach(page)

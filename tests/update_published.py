@@ -35,7 +35,8 @@ def execute(page: Path) -> nbformat.NotebookNode:
     notebook = jupytext.read(page)
     notebook.metadata.pop("jupytext", None)
     NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(CHAPTERS)}}).execute()
-    for cell in notebook.cells:
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"  # jupytext draws random ids; fixed ones keep baselines stable
         cell.metadata.pop("execution", None)
     notebook.metadata.pop("widgets", None)
     return notebook

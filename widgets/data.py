@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from frictionless import Package, Resource, system
+from frictionless import FrictionlessException, Package, Resource, system
 
 from . import DATA_DIR
 from .numbers import Marker
@@ -28,9 +28,11 @@ PROVENANCE_KEYS = ("title", "from_report", "unit")
 class DataError(ValueError):
     """A data file does not match its schema or the value model.
 
-    Attributes: ``path`` (file), ``line`` (1-based line in the CSV, the header
-    is line 1; None when the problem is not in one row), ``column`` (field
-    name or None) and ``problem`` (what is wrong).
+    Attributes: ``path`` (the CSV or its descriptor), ``line`` (1-based line
+    in that file: in a CSV the header is line 1; None when the problem is not
+    on one line), ``column`` (field name, or the key fields joined by ", " for
+    a key problem; None when no field is concerned) and ``problem`` (what is
+    wrong).
     """
 
     def __init__(self, path: Path | str, problem: str, line: int | None = None, column: str | None = None):
@@ -67,7 +69,56 @@ def read_descriptor(path: Path) -> dict:
         missing.append("schema")
     if missing:
         raise DataError(path, f"descriptor lacks {', '.join(missing)}")
+    _check_schema(path, descriptor)
     return descriptor
+
+
+def _check_schema(path: Path, descriptor: dict) -> None:
+    """Raise DataError naming the descriptor (line and field where known) when
+    frictionless rejects the resource descriptor, e.g. ``type: numbr``; without
+    this check frictionless raises its own exception later, inside validation."""
+    try:
+        report = Resource.validate_descriptor(descriptor)
+    except FrictionlessException as exc:  # defensive: some versions raise instead of reporting
+        raise DataError(path, f"invalid resource descriptor: {exc}") from exc
+    if report.valid:
+        return
+    error = report.errors[0]
+    fields = descriptor["schema"].get("fields") if isinstance(descriptor["schema"], dict) else None
+    for index, field in enumerate(fields if isinstance(fields, list) else []):
+        if isinstance(field, dict) and not Resource.validate_descriptor(
+            {"name": "field_check", "path": "field_check.csv", "schema": {"fields": [field]}}
+        ).valid:
+            name = field.get("name")
+            raise DataError(
+                path,
+                f"invalid schema: {error.type}: {error.note or error.message}",
+                line=_yaml_line(path, ("schema", "fields", index, "type")),
+                column=str(name) if name is not None else None,
+            )
+    raise DataError(path, f"invalid schema: {error.type}: {error.note or error.message}")
+
+
+def _yaml_line(path: Path, keys: tuple) -> int | None:
+    """1-based line in a YAML file of the value at ``keys`` (mapping keys and
+    list indexes), falling back to the deepest node found; None if unreadable."""
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    line = None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            found = [v for k, v in node.value if k.value == key]
+            if not found:
+                break
+            node = found[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
 
 
 @functools.lru_cache(maxsize=4)
@@ -94,6 +145,13 @@ def metadata(name: str, data_dir: Path = DATA_DIR) -> dict:
     return {k: v for k, v in descriptors[name].items() if k != "schema"}
 
 
+def fields(name: str, data_dir: Path = DATA_DIR) -> list[dict]:
+    """The Table Schema fields of a table (name, type, title, description,
+    constraints), in column order. Raises DataError for an unknown name."""
+    metadata(name, data_dir)
+    return [dict(f) for f in _descriptors(Path(data_dir))[name]["schema"]["fields"]]
+
+
 def primary_key(name: str, data_dir: Path = DATA_DIR) -> list[str]:
     """The primary-key columns of a table, in schema order."""
     metadata(name, data_dir)
@@ -114,12 +172,20 @@ def validate(name: str, data_dir: Path = DATA_DIR) -> None:
     if not text.strip():
         raise DataError(csv_path, "file is empty (no header, no rows)")
     _check_header(csv_path, text, _descriptors(data_dir)[name])
+    descriptors = _descriptors(data_dir)
+    # Only this table and the tables its foreign keys point to (validating them all is slow).
+    needed = [name] + sorted(
+        {fk["reference"].get("resource") or name for fk in descriptors[name]["schema"].get("foreignKeys", [])} - {name}
+    )
+    missing = [n for n in needed if n not in descriptors]
+    if missing:
+        raise DataError(data_dir / f"{name}.resource.yaml", f"foreign key points to unknown table(s) {', '.join(missing)}")
     with system.use_context(trusted=True):
-        package = Package(package_descriptor(data_dir), basepath=str(data_dir))
+        package = Package({"resources": [descriptors[n] for n in needed]}, basepath=str(data_dir))
         resource: Resource = package.get_resource(name)
         report = resource.validate()
     if not report.valid:
-        raise _first_error(csv_path, report)
+        raise _first_error(csv_path, report, resource.schema.primary_key)
     _check_value_model(name, csv_path, data_dir)
 
 
@@ -136,7 +202,7 @@ def _check_header(csv_path: Path, text: str, descriptor: dict) -> None:
         raise DataError(csv_path, f"columns must be in schema order: {', '.join(expected)}", line=1)
 
 
-def _first_error(csv_path: Path, report) -> DataError:
+def _first_error(csv_path: Path, report, primary_key: list[str] = ()) -> DataError:
     task = report.tasks[0] if report.tasks else None
     errors = task.errors if task else report.errors
     if not errors:
@@ -147,6 +213,8 @@ def _first_error(csv_path: Path, report) -> DataError:
     cell = getattr(error, "cell", None)
     if column is None and error.type == "foreign-key":
         column = ", ".join(error.field_names)
+    if column is None and error.type == "primary-key" and primary_key:
+        column = ", ".join(primary_key)  # frictionless names no field for a duplicate key
     detail = f"{error.type}: {error.note or error.message}"
     if cell is not None:
         detail = f"{error.type}: value {cell!r} does not fit ({error.note or error.message})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import os
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -56,11 +56,13 @@ def html_table(
     total_rows: Iterable = (),
     formatter: Callable = format_cell,
     table_id: str | None = None,
+    links: Mapping[str, Callable[[pd.Series], str]] | None = None,
 ) -> str:
     """A real HTML table: ``<caption>``, column headers with ``scope="col"``,
     the first column (``row_header`` or the index) as row headers, numbers
     right-aligned in Dutch notation. Rows whose label is in ``total_rows`` are
-    styled as totals."""
+    styled as totals. ``links`` maps a column to a function of the row that
+    returns an href: that column's cells become links (text unchanged)."""
     frame = frame.reset_index() if row_header is None else frame
     header_col = row_header or frame.columns[0]
     numbers = set(number_columns if number_columns is not None else [c for c in frame.columns if c != header_col])
@@ -74,6 +76,8 @@ def html_table(
         cells = []
         for column in frame.columns:
             text = html.escape(formatter(row[column]) if column in numbers else str(row[column]))
+            if links and column in links:
+                text = f'<a href="{html.escape(links[column](row))}">{text}</a>'
             if column == header_col:
                 cells.append(f'<th scope="row">{text}</th>')
             else:
@@ -82,9 +86,21 @@ def html_table(
         body.append(f"<tr{klass}>{''.join(cells)}</tr>")
     ident = f' id="{html.escape(table_id)}"' if table_id else ""
     return (
-        f'<div class="bmh-table-wrap"><table class="bmh-table"{ident}><caption>{html.escape(caption)}</caption>'
+        f'<div class="bmh-table-wrap" tabindex="0" role="region" aria-label="{html.escape(caption)}"><table class="bmh-table"{ident}><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def year_range_html(years: Sequence[int], start: int | None = None, end: int | None = None) -> str:
+    """A fieldset with two selects, ``start`` and ``end``, over ``years``."""
+    start = years[0] if start is None else start
+    end = years[-1] if end is None else end
+
+    def select(name: str, label: str, value: int) -> str:
+        options = "".join(f'<option value="{y}"{" selected" if y == value else ""}>{y}</option>' for y in years)
+        return f'<label>{label} <select name="{name}">{options}</select></label>'
+
+    return f'<fieldset><legend>Jaren</legend>{select("start", "van", start)}{select("end", "tot en met", end)}</fieldset>'
 
 
 def figure_html(
@@ -100,14 +116,16 @@ def figure_html(
     payload=None,
     downloads: Sequence[tuple[str, str]] = (),
     extra_html: str = "",
+    intro_html: str = "",
 ) -> str:
     """The website face of one figure as an HTML string (see module doc).
 
-    ``downloads`` are (label, href) pairs; ``payload`` is JSON-serialisable
+    ``intro_html`` comes right after the caption; ``downloads`` are (label, href) pairs; ``payload`` is JSON-serialisable
     data for the figure's own script (``window.BMH.kinds[kind]``)."""
     spec = chart.to_dict() if isinstance(chart, alt.TopLevelMixin) else chart
     parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}">']
     parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
+    parts.append(intro_html)
     if controls_html:
         parts.append(f'<div class="bmh-controls" data-needs-js hidden>{controls_html}</div>')
     if spec is not None:

@@ -150,11 +150,8 @@
   BMH.budget = { totals: totals, csvText: csvText };
 
   BMH.kinds["budget-builder"] = function (figure, view, payload) {
-    var message = document.createElement("p");
-    message.className = "bmh-error";
-    message.setAttribute("role", "alert");
-    figure.querySelector(".bmh-controls").appendChild(message);
-    var csvUrl = null;
+    var message = BMH.messageBox(figure);
+    var setCsv = BMH.csvLink(figure);
 
     function update(codes, fromUser) {
       var t;
@@ -164,9 +161,7 @@
       var link = linkFor(codes);
       figure.querySelector("a.bmh-link").setAttribute("href", link);
       if (fromUser) window.history.replaceState(null, "", link);
-      if (csvUrl) URL.revokeObjectURL(csvUrl);
-      csvUrl = URL.createObjectURL(new Blob([csvText(payload, codes, t)], { type: "text/csv;charset=utf-8" }));
-      figure.querySelector("a.bmh-csv").setAttribute("href", csvUrl);
+      setCsv(csvText(payload, codes, t));
       figure.bmhSelection = codes;
       figure.bmhTotals = t;
       if (view) view.data("totals", chartRows(payload, t)).runAsync();

@@ -21,6 +21,25 @@
     return (value < 0 ? "\u2212" : "") + text;
   };
 
+  /* A live message line under a figure's controls (role=alert). */
+  BMH.messageBox = function (figure) {
+    var message = document.createElement("p");
+    message.className = "bmh-error";
+    message.setAttribute("role", "alert");
+    figure.querySelector(".bmh-controls").appendChild(message);
+    return message;
+  };
+
+  /* Points the figure's "download CSV" link at the given text (a blob URL, replaced on each call). */
+  BMH.csvLink = function (figure) {
+    var url = null;
+    return function (text) {
+      if (url) URL.revokeObjectURL(url);
+      url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+      figure.querySelector("a.bmh-csv").setAttribute("href", url);
+    };
+  };
+
   function readJSON(figure, cls) {
     var node = figure.querySelector("script." + cls);
     return node ? JSON.parse(node.textContent) : null;

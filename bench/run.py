@@ -1,0 +1,269 @@
+"""Benchmark of the book (`make bench`; not part of `make test`): build times, page
+weight and click-to-update latency. Figures are printed, written to README.md
+(section "Benchmark") and to bench/results/latest.json; nothing is asserted.
+
+Builds run in a private copy of the book in a temporary folder, never in _build.
+"""
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "site"))
+import sitecheck  # noqa: E402  (page discovery, local server, "page is ready")
+
+RUNS = 3
+CLICKS = 30
+JB = Path(sys.executable).parent / "jupyter-book"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+NOT_THE_BOOK = shutil.ignore_patterns(
+    "_build", ".venv", ".git", ".hypothesis", ".pytest_cache", "tests", "bench", "*.egg-info", "__pycache__", ".ipynb_checkpoints"
+)
+TEXT_TYPES = ("text/", "javascript", "json", "svg", "xml")  # compressed by a web server; fonts/images are not
+SEARCH_PAGE = "search.html"  # the one page that loads Sphinx's search index
+TARGETS = {"clean": 120.0, "rebuild_ratio": 1.5, "text_page": 150.0, "figure_page": 450.0, "click": 16.0}
+
+
+# --- builds --------------------------------------------------------------------------
+
+def build(book: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(JB), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going"],
+        capture_output=True, text=True, env={**os.environ, "BMH_FACE": "static"},
+    )
+    if result.returncode:
+        print(f"  (build of {book.name} exited {result.returncode}; timed anyway)", file=sys.stderr)
+    return time.perf_counter() - start
+
+
+def build_times(book: Path) -> dict:
+    """Median of RUNS clean builds, each followed by a no-change rebuild."""
+    clean, rebuild = [], []
+    for _ in range(RUNS):
+        shutil.rmtree(book / "_build", ignore_errors=True)
+        clean.append(build(book))
+        rebuild.append(build(book))
+    return {"clean": statistics.median(clean), "rebuild": statistics.median(rebuild), "runs": {"clean": clean, "rebuild": rebuild}}
+
+
+def bare_book(folder: Path, pages: int) -> Path:
+    """A Jupyter Book with the default configuration and `pages` text-only pages."""
+    folder.mkdir()
+    (folder / "_config.yml").write_text("title: Kaal boek\nonly_build_toc_files: true\n")
+    names = ["index"] + [f"pagina-{i}" for i in range(1, pages)]
+    (folder / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: {n}\n" for n in names[1:])
+    )
+    paragraph = "Dit is een alinea tekst zonder figuren, om de bouwtijd van een kaal boek te meten. " * 8
+    for n in names:
+        (folder / f"{n}.md").write_text(f"# Pagina {n}\n\n" + "\n\n".join([paragraph] * 6) + "\n")
+    return folder
+
+
+# --- in the browser --------------------------------------------------------------------
+
+def page_weight(browser, base: str, root: Path, path: str) -> dict:
+    """Everything one page loads on a first visit: raw and gzip-compressed bytes."""
+    context = browser.new_context()
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    sitecheck.open_page(page, base, path, root=root)
+    page.wait_for_load_state("networkidle")
+    raw = packed = 0
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # a redirect has no body
+            continue
+        kind = response.headers.get("content-type", "")
+        raw += len(body)
+        packed += len(gzip.compress(body, 6)) if any(t in kind for t in TEXT_TYPES) else len(body)
+    figures = page.locator(".bmh-figure").count()
+    context.close()
+    return {"page": path, "figures": figures, "raw_kb": raw / 1024, "gzip_kb": packed / 1024, "files": len(responses)}
+
+
+# Flips the figure's first control CLICKS times (back and forth) and times each change
+# until the last update of what the figure shows (table, chart, notes), with the
+# page's own clock; null when nothing it shows changed within 2 s.
+CLICK_JS = """async ([figure, controls, clicks]) => {
+  figure.querySelectorAll('details').forEach(d => { d.open = true; });
+  const control = figure.querySelector(controls);
+  const radios = control.type === 'radio' ? [...figure.querySelectorAll(`input[type=radio][name="${control.name}"]`)] : null;
+  const first = radios && radios.find(r => r.checked), other = radios && radios.find(r => !r.checked);
+  const flip = i => {
+    let target = control;
+    if (control.tagName === 'SELECT') control.selectedIndex = (control.selectedIndex + 1) % control.options.length;
+    else if (control.type === 'checkbox') control.checked = !control.checked;
+    else if (radios) { target = (i % 2 ? first || radios[0] : other); target.checked = true; }
+    else control.value = control.value === control.min ? control.max : control.min;
+    target.dispatchEvent(new Event('input', {bubbles: true}));
+    target.dispatchEvent(new Event('change', {bubbles: true}));
+  };
+  const shown = node => (node.nodeType === 1 ? node : node.parentElement).closest('table, svg, .bmh-notes');
+  const times = [];
+  for (let i = 0; i < clicks; i++) {
+    let last = null;
+    const observer = new MutationObserver(records => { if (records.some(r => shown(r.target))) last = performance.now(); });
+    observer.observe(figure, {subtree: true, childList: true, characterData: true, attributes: true});
+    const start = performance.now();
+    flip(i);
+    if (figure.vegaView) await figure.vegaView.runAsync();
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 20)));
+    if (last === null) await new Promise(r => setTimeout(r, 2000));
+    observer.disconnect();
+    times.push(last === null ? null : last - start);
+  }
+  return times;
+}"""
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def click_latency(browser, base: str, root: Path, path: str) -> list[dict]:
+    page = browser.new_page()
+    sitecheck.open_page(page, base, path, root=root)
+    rows = []
+    figures = page.locator(".bmh-figure")
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        if not figure.locator(sitecheck.CONTROLS).count():
+            continue
+        times = figure.evaluate(f"f => ({CLICK_JS})([f, {json.dumps(sitecheck.CONTROLS)}, {CLICKS}])")
+        measured = [t for t in times if t is not None]
+        rows.append({
+            "page": path, "figure": figure.get_attribute("id") or f"figure {i + 1}",
+            "median_ms": statistics.median(measured) if measured else None,
+            "p95_ms": percentile(measured, 0.95) if measured else None,
+            "unchanged": len(times) - len(measured),
+        })
+    page.close()
+    return rows
+
+
+def browser_figures(site: Path) -> tuple[list[dict], list[dict]]:
+    with sitecheck.serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        pages = [p for p in sitecheck.site_pages(site) if not sitecheck.redirect_target(site, p)]
+        weights = [page_weight(browser, base, site, path) for path in pages]
+        clicks = [row for path in sitecheck.figure_pages(site) for row in click_latency(browser, base, site, path)]
+        browser.close()
+    return weights, clicks
+
+
+# --- report ----------------------------------------------------------------------------
+
+def met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def ms(value) -> str:
+    return "–" if value is None else f"{value:.1f} ms"
+
+
+def report(r: dict) -> str:
+    ours, bare = r["ours"], r["bare"]
+    ratio = ours["rebuild"] / bare["rebuild"]
+    text = [w for w in r["weights"] if not w["figures"] and w["page"] != SEARCH_PAGE]
+    figs = [w for w in r["weights"] if w["figures"]]
+    search = [w for w in r["weights"] if w["page"] == SEARCH_PAGE]
+    heaviest = lambda rows: max(rows, key=lambda w: w["gzip_kb"]) if rows else None  # noqa: E731
+    medians = [c["median_ms"] for c in r["clicks"] if c["median_ms"] is not None]
+    lines = [
+        f"Measured {r['date']} on {r['machine']} ({RUNS} runs per build figure, medians; {CLICKS} clicks per figure). "
+        "Other work on the machine makes build times vary by some seconds.",
+        "",
+        "| measure | result | target | met |",
+        "|---|---|---|---|",
+        f"| clean build ({r['pages']} pages) | {ours['clean']:.1f} s | < {TARGETS['clean']:.0f} s | {met(ours['clean'] < TARGETS['clean'])} |",
+        f"| no-change rebuild | {ours['rebuild']:.1f} s = {ratio:.2f} × bare book ({bare['rebuild']:.1f} s) "
+        f"| < {TARGETS['rebuild_ratio']} × bare | {met(ratio < TARGETS['rebuild_ratio'])} |",
+        f"| clean build, bare book with {r['pages']} text pages | {bare['clean']:.1f} s "
+        f"(ours: {ours['clean'] / bare['clean']:.1f} ×) | – | – |",
+    ]
+    for label, rows, target in (
+        ("text page", text, "text_page"), ("figure page", figs, "figure_page"),
+        ("search page (loads the whole search index)", search, "text_page"),
+    ):
+        w = heaviest(rows)
+        if w:
+            lines.append(
+                f"| {'heaviest ' if len(rows) > 1 else ''}{label}, gzip (raw) | {w['gzip_kb']:.0f} KB ({w['raw_kb']:.0f} KB), `{w['page']}` "
+                f"| < {TARGETS[target]:.0f} KB | {met(w['gzip_kb'] < TARGETS[target])} |"
+            )
+    if medians:
+        worst = max(r["clicks"], key=lambda c: c["median_ms"] or 0)
+        lines.append(
+            f"| click-to-update, slowest figure: median (p95) | {ms(worst['median_ms'])} ({ms(worst['p95_ms'])}), "
+            f"`{worst['figure']}` | < {TARGETS['click']:.0f} ms | {met(max(medians) < TARGETS['click'])} |"
+        )
+    lines += ["", "Every page, first visit (HTML, CSS, JS, fonts, images):", "",
+              "| page | figures | files | gzip | raw |", "|---|---|---|---|---|"]
+    lines += [f"| `{w['page']}` | {w['figures']} | {w['files']} | {w['gzip_kb']:.0f} KB | {w['raw_kb']:.0f} KB |" for w in r["weights"]]
+    lines += ["", "Every interactive figure, its first control changed back and forth:", "",
+              "| page | figure | median | p95 | clicks without a visible change |", "|---|---|---|---|---|"]
+    lines += [f"| `{c['page']}` | `{c['figure']}` | {ms(c['median_ms'])} | {ms(c['p95_ms'])} | {c['unchanged']} |" for c in r["clicks"]]
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(section: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head = "## Benchmark\n"
+    intro = "`make bench` (not part of `make test`) measures these; the figures below are its latest output.\n\n"
+    if head in text:
+        before, rest = text.split(head, 1)
+        after = rest[rest.find("\n## "):] if "\n## " in rest else "\n"
+        text = before + head + intro + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + head + intro + section
+    readme.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bmh-bench-") as tmp:
+        book = Path(tmp) / "book"
+        shutil.copytree(ROOT, book, ignore=NOT_THE_BOOK)
+        print(f"building the book {RUNS}x (clean, then no change) in {book} ...", flush=True)
+        ours = build_times(book)
+        site = book / "_build" / "html"
+        pages = len([p for p in sitecheck.site_pages(site) if not sitecheck.redirect_target(site, p)
+                     and p not in ("genindex.html", "search.html")])
+        print(f"building a bare book with {pages} text pages {RUNS}x ...", flush=True)
+        bare = build_times(bare_book(Path(tmp) / "bare", pages))
+        print("measuring pages and figures in Chromium ...", flush=True)
+        weights, clicks = browser_figures(site)
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "pages": pages, "ours": ours, "bare": bare, "weights": weights, "clicks": clicks,
+    }
+    section = report(results)
+    print("\n" + section)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    write_readme(section)
+    print("written to README.md (Benchmark) and bench/results/latest.json")
+
+
+if __name__ == "__main__":
+    main()

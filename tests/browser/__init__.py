@@ -1,0 +1,1 @@
+"""Browser tests (a package, so their basenames may repeat those in tests/)."""

@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 BUILD_FLAGS := -n -W --keep-going
 export BMH_FACE := static
 
-.PHONY: setup site serve test browser published bench clean
+.PHONY: setup site serve lab test browser published bench clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ site: setup
 ## serve: preview the built site on http://127.0.0.1:8000
 serve: site
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+## lab: JupyterLab for teaching: chapters open as notebooks, figures as ipywidgets (no BMH_FACE)
+lab: setup
+	env -u BMH_FACE $(VENV)/bin/jupyter lab --ip 127.0.0.1 chapters
 
 ## browser: Debian's Chromium for the browser tests (never a downloaded browser)
 browser:

@@ -189,7 +189,8 @@ def report(r: dict) -> str:
     medians = [c["median_ms"] for c in r["clicks"] if c["median_ms"] is not None]
     lines = [
         f"Measured {r['date']} on {r['machine']} ({RUNS} runs per build figure, medians; {CLICKS} clicks per figure). "
-        "Other work on the machine makes build times vary by some seconds.",
+        f"Load average (1 min) at start and end: {r['load'][0]:.1f} and {r['load'][1]:.1f}; other work on the machine "
+        "slows builds and clicks alike.",
         "",
         "| measure | result | target | met |",
         "|---|---|---|---|",
@@ -239,6 +240,7 @@ def write_readme(section: str) -> None:
 
 
 def main() -> None:
+    load_at_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bmh-bench-") as tmp:
         book = Path(tmp) / "book"
         shutil.copytree(ROOT, book, ignore=NOT_THE_BOOK)
@@ -254,7 +256,7 @@ def main() -> None:
     results = {
         "date": datetime.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-        "pages": pages, "ours": ours, "bare": bare, "weights": weights, "clicks": clicks,
+        "load": [load_at_start, os.getloadavg()[0]], "pages": pages, "ours": ours, "bare": bare, "weights": weights, "clicks": clicks,
     }
     section = report(results)
     print("\n" + section)

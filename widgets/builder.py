@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from . import budget as model
-from .figure import HTML, figure_html, format_cell, html_table, static_face
+from .figure import HTML, chart_svg, figure_html, format_cell, html_table, static_face
 
 VARIANT_TITLES_NL = {
     "1": "Variant 1: Integrale visie op migratie",
@@ -262,6 +262,8 @@ class BudgetBuilder:
                     items.append(w.VBox([w.HTML(f"<b>Kies één optie: {html.escape(options['group_title'].iloc[0])}</b>"), radio]))
             sections.append(w.VBox(items))
         self._accordion = w.Accordion(children=sections, titles=tuple(VARIANT_TITLES_NL[v] for v in self.variants))
+        if variants:  # a variant page: open its (first) variant, as the website face does
+            self._accordion.selected_index = 0
         self._output = w.Output()
         self.widget = w.VBox([self._accordion, self._output])
         self.selection: list[str] = []
@@ -306,7 +308,7 @@ class BudgetBuilder:
             from IPython.display import HTML as IPyHTML, display
 
             display(IPyHTML(totals_table_html(self.selection, "kernel-tabel") + notes_html(self.selection)))
-            display(totals_chart(self.selection))
+            display(chart_svg(totals_chart(self.selection)))
 
     def _ipython_display_(self):
         from IPython.display import display

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from .data import load, metadata
-from .figure import HTML, figure_html, html_table, static_face, year_range_html
+from .figure import HTML, chart_svg, figure_html, html_table, static_face, year_range_html
 from .lookup import source_text
 from .numbers import MARKER_LABELS_NL, Marker, format_nl, format_percent_nl
 
@@ -235,7 +235,7 @@ class DublinExplorer:
 
             self.table = rates(list(self._geos.value), *self._years.value, self.obs)
             display(IPyHTML(rates_table_html(self.table, "kernel-dublin")))
-            display(chart(self.table))
+            display(chart_svg(chart(self.table)))
 
     def _ipython_display_(self):
         from IPython.display import display

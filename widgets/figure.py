@@ -19,6 +19,7 @@ import pandas as pd
 
 from .numbers import MARKER_LABELS_NL, Marker, format_nl
 
+VEGA_LITE_VERSION = "6.4"  # the Vega-Lite of the site's bundle and of the kernel face's SVGs
 STATIC_ENV = "BMH_FACE"  # "static": notebooks show the website face (book build, nbval)
 
 
@@ -140,6 +141,19 @@ def figure_html(
     parts.append(f'<p class="bmh-source">{html.escape(source)}{" · " + links if links else ""}</p>')
     parts.append("</figure>")
     return "".join(parts)
+
+
+NL_FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""], "minus": "\u2212"}
+
+
+def chart_svg(chart: alt.TopLevelMixin):
+    """The chart drawn to SVG in Python (vl-convert, Dutch number format), for
+    the kernel face: no JavaScript and no request to any other host (Altair's
+    default renderer in JupyterLab would load Vega from a CDN)."""
+    import vl_convert
+    from IPython.display import SVG
+
+    return SVG(vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=VEGA_LITE_VERSION, format_locale=NL_FORMAT_LOCALE))
 
 
 class HTML:

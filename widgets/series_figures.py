@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from .data import load
-from .figure import HTML, figure_html, html_table, static_face, year_range_html
+from .figure import HTML, chart_svg, figure_html, html_table, static_face, year_range_html
 from .lookup import source_text
 from .numbers import MARKER_LABELS_NL, Marker, format_nl
 from .series import SeriesData, check_request, missing_notes, payload, series_table
@@ -253,7 +253,7 @@ class SeriesExplorer:
                 return
             display(IPyHTML(html_table(table_frame(self.data, self.table, self.mode), self.caption, row_header="Jaar")
                             + notes_html(self.data, self.chosen, self.start, self.end)))
-            display(chart(self.data, self.mark, chart_rows(self.data, self.table)))
+            display(chart_svg(chart(self.data, self.mark, chart_rows(self.data, self.table))))
 
     def _ipython_display_(self):
         from IPython.display import display

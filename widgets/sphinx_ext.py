@@ -22,10 +22,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from . import DATA_DIR
-from .data import dataset_names, load, package_descriptor
+from .data import dataset_names, package_descriptor
+from .figure import VEGA_LITE_VERSION
 from .lookup import LookupError_, lookup_text
 
-VEGA_LITE_VERSION = "6.4"
 VENDOR_FILE = "vendor/vega-bundle.js"
 FIGURE_MARKER = 'class="bmh-figure'
 STATIC_DIR = Path(__file__).parent / "static"

@@ -9,9 +9,10 @@ from widgets.builder import BudgetBuilder, budget_builder, builder_html
 
 def test_toggling_widgets_updates_the_dataframes():
     b = BudgetBuilder(["4"])
-    assert "4.12a" in b.selection and "4.3a" not in b.selection  # preset: no alternatives
-    b._checkboxes["4.12a"].value = False
-    assert "4.12a" not in b.selection
+    assert b.selection == []  # the package starts empty
+    b._checkboxes["4.12a"].value = True
+    assert b.selection == ["4.12a"]
+    assert list(b.totals["savings"]) == [-14, -26, -38, -50, -50, -50]  # 4.12a as printed in Bijlage 10
     b._radios["4.3"].value = "4.3b"  # 4.3 b: 0 8 16 16 16 16
     assert "4.3b" in b.selection
     pd.testing.assert_frame_equal(b.totals, model.package_totals(b.selection))
@@ -41,9 +42,17 @@ def test_faces_follow_the_environment(monkeypatch):
     assert isinstance(budget_builder(["5"]), BudgetBuilder)
 
 
-def test_website_face_preset_table_shows_model_totals():
+def test_website_face_starts_empty_with_zero_totals():
     html = builder_html(["6"], figure_id="t")._repr_html_()
-    # variant 6 preset: 6.1 only (6.2 and 6.3 are choices): -25 from 2022
-    assert "<td class=\"num\">\u221225</td>" in html
+    assert "\u2212" not in html.split("<tbody>")[-1].split("</tbody>")[0]  # no amount in the totals table
+    assert 'value="6.1"' in html and 'value="5.5"' not in html
     with pytest.raises(ValueError):
         builder_html(["9"])
+
+
+def test_selection_can_be_assigned_and_stays_within_the_variants():
+    b = BudgetBuilder(["5"])
+    b.selection = ["5.5", "5.2a"]  # 5.5: 0 1 2 2 2 2; 5.2 beperkt: 0 0,48 0,8 0,8 0,8 0,8
+    assert list(b.totals["extra"]) == [0, 1.48, 2.8, 2.8, 2.8, 2.8]
+    with pytest.raises(model.SelectionError, match="not in variant"):
+        b.selection = ["4.1"]

@@ -134,3 +134,15 @@ def test_broken_descriptor(data_copy):
     with pytest.raises(DataError) as info:
         load("budget_warnings", data_copy)
     assert "YAML" in str(info.value)
+
+
+def test_value_that_disagrees_with_the_printed_cell(data_copy):
+    # Tabel 3.1, eerste asielaanvragen 2015: printed 43.090; a value typed as 43.090 reads as 43,09
+    csv = data_copy / "b9_inflow_by_type.csv"
+    number, text = _line_of(csv, "2015,eerste,")
+    assert ",43090,," in text
+    _replace_line(csv, number, text.replace(",43090,,", ",43.090,,", 1))
+    with pytest.raises(DataError) as info:
+        load("b9_inflow_by_type", data_copy)
+    assert (info.value.line, info.value.column) == (number, "value")
+    assert "43.090" in str(info.value)

@@ -43,3 +43,8 @@ def test_kernel_face():
     assert set(e.table["geo"]) == {"DE"}
     e._years.value = (2023, 2024)
     assert list(e.table["year"]) == [2023, 2024]
+
+
+def test_kernel_face_refuses_unknown_country():
+    with pytest.raises(DublinError, match="unknown country XX"):
+        DublinExplorer(["XX"])

@@ -26,6 +26,8 @@ def test_not_counted_is_missing_with_its_reason_not_zero():
     table = series_table(d, ["nareis"], 2010, 2013)
     assert table["nareis"].isna().tolist() == [True, True, True, False]
     assert table.loc[2013, "nareis"] == 3630
+    # the total of nareis alone is missing too where nareis is, never 0
+    assert table["total"].isna().tolist() == [True, True, True, False]
     notes = missing_notes(d, ["nareis"], 2010, 2013)
     assert notes[0][1] == [2010, 2011, 2012] and "2013" in notes[0][2]
 
@@ -80,3 +82,10 @@ def test_website_face_static_table_and_kernel_face():
     assert list(explorer.table.index) == [2016, 2017, 2018, 2019]
     assert "herplaatsing" not in explorer.table.columns
     pd.testing.assert_frame_equal(explorer.table, series_table(explorer.data, explorer.chosen, 2016, 2019))
+
+
+def test_kernel_face_refuses_unknown_figures_and_series():
+    with pytest.raises(SeriesError, match="unknown figure"):
+        SeriesExplorer("foo")
+    with pytest.raises(SeriesError, match="unknown series bogus"):
+        SeriesExplorer("instroom", ["bogus"])

@@ -1,5 +1,5 @@
 """Figures of the budget chapters (website face; the kernel face is in
-``widgets.kernel``). All numbers come from ``widgets.budget``."""
+``widgets.builder``). All numbers come from ``widgets.budget``."""
 from __future__ import annotations
 
 import altair as alt
@@ -24,40 +24,44 @@ def measures_table_html(variants=None, caption: str | None = None) -> str:
 
 
 def variant_chart() -> alt.Chart:
-    """Bars of the amounts per measure and year for one variant, chosen with a
-    bound select (kernel-free: the filter runs in Vega)."""
+    """One bar per measure of the chosen variant for the chosen year (two bound
+    selects, kernel-free). Nothing is added up across measures: a variant holds
+    alternatives that exclude each other, and sub-rows repeat their parent."""
     values = model.budget().values.dropna(subset=["value"])
+    values = values[values["measure"].isin(model.selectable_measures())]
     data = pd.DataFrame(
         {
             "variant": values["variant"].astype(str),
             "measure": values["measure"].astype(str),
-            "title": values["title"].astype(str),
+            "label": values["measure"].astype(str) + " " + values["title"].astype(str),
             "period": values["period"].astype(str).map(model.PERIOD_LABELS_NL),
             "value": values["value"].astype(float),
         }
     )
-    choose = alt.param(
-        name="variant",
-        value="4",
-        bind=alt.binding_select(options=list(model.VARIANTS), name="Variant "),
+    titles = model.budget().measures["title"]
+    report_order = [f"{m} {titles[m]}" for m in model.selectable_measures()]
+    variant = alt.param(name="variant", value="4", bind=alt.binding_select(options=list(model.VARIANTS), name="Variant "))
+    period = alt.param(
+        name="periode",
+        value="Structureel",
+        bind=alt.binding_select(options=list(model.PERIOD_LABELS_NL.values()), name="Jaar "),
     )
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("period:N", title=None, sort=list(model.PERIOD_LABELS_NL.values()), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("sum(value):Q", title="mln euro", axis=alt.Axis(format=AXIS_FORMAT)),
-            color=alt.Color("measure:N", title="Maatregel"),
+            y=alt.Y("label:N", title=None, sort=report_order, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("value:Q", title="mln euro (+ = extra uitgaven, − = besparing)", axis=alt.Axis(format=AXIS_FORMAT)),
+            color=alt.condition("datum.value < 0", alt.value("#2166ac"), alt.value("#b2182b")),
             tooltip=[
-                alt.Tooltip("measure:N", title="Code"),
-                alt.Tooltip("title:N", title="Maatregel"),
+                alt.Tooltip("label:N", title="Maatregel"),
                 alt.Tooltip("period:N", title="Jaar"),
                 alt.Tooltip("value:Q", title="mln euro", format=AXIS_FORMAT),
             ],
         )
-        .add_params(choose)
-        .transform_filter("datum.variant == variant")
-        .properties(width=520, height=260)
+        .add_params(variant, period)
+        .transform_filter("datum.variant == variant && datum.period == periode")
+        .properties(width=300)
     )
 
 
@@ -67,12 +71,12 @@ def overview_figure() -> HTML:
         figure_html(
             figure_id="fig-maatregelen",
             kind="vega",
-            caption="Budgettaire gevolgen per variant en jaar (kies een variant)",
+            caption="Bedrag per maatregel (kies een variant en een jaar)",
             chart=variant_chart(),
-            chart_label="Staafdiagram van de bedragen per maatregel en jaar voor de gekozen variant, in mln euro.",
+            chart_label="Staafdiagram: het bedrag van elke maatregel van de gekozen variant in het gekozen jaar, in mln euro; de tabel eronder geeft alle bedragen.",
             table_html=measures_table_html(),
             source=SOURCE_NL,
             downloads=[("budget_printed.csv (alle gedrukte waarden)", "../data/budget_printed.csv")],
         ),
-        summary="Figuur: budgettaire gevolgen per variant en jaar",
+        summary="Figuur: bedrag per maatregel, per variant en jaar",
     )

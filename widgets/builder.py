@@ -36,17 +36,6 @@ UNIT_NL = "mln euro; + = saldoverslechterend, − = besparing"
 SOURCE_NL = "Bron: rapport, Bijlage 10 (Overzichtstabel maatregelen) en hoofdstuk 6; berekening: deze editie."
 
 
-def default_selection(variants: Sequence[str] | None) -> list[str]:
-    """The preset of a variant page: every selectable measure of the variants
-    that is not one of several alternatives (no option of a choice group is
-    preset). For the overview (``variants=None``) the preset is empty."""
-    if not variants:
-        return []
-    in_groups = set(model.budget().choices["measure"])
-    measures = model.budget().measures
-    return [m for m in model.selectable_measures() if measures.loc[m, "variant"] in variants and m not in in_groups]
-
-
 def totals_table_html(selection: Iterable[str], table_id: str) -> str:
     """Totals of a package as an HTML table: rows extra/savings/saldo,
     columns the six periods (as in the report's budget tables)."""
@@ -112,16 +101,14 @@ def controls_html(variants: Sequence[str], figure_id: str) -> str:
             f'<details class="bmh-variant"{is_open}><summary>{html.escape(VARIANT_TITLES_NL[variant])}</summary>'
             f'<fieldset><legend class="visually-hidden">Maatregelen van {html.escape(VARIANT_TITLES_NL[variant])}</legend>{"".join(rows)}</fieldset></details>'
         )
-    buttons = (
-        '<p><button type="button" data-action="clear">Alles uitzetten</button> '
-        '<button type="button" data-action="reset">Beginkeuze</button></p>'
-    )
+    buttons = '<p><button type="button" data-action="clear">Alles uitzetten</button></p>'
     return "".join(parts) + buttons
 
 
-def payload(variants: Sequence[str], preset: Sequence[str]) -> dict:
+def payload(variants: Sequence[str]) -> dict:
     """What the browser needs: measures with canonical cells, choice groups,
-    warnings, periods and the preset. Numbers are EUR million, decimal point."""
+    warnings, periods and the variants whose controls are shown. Numbers are
+    EUR million, decimal point."""
     data = model.budget()
     cells = data.values
     measures = []
@@ -146,7 +133,6 @@ def payload(variants: Sequence[str], preset: Sequence[str]) -> dict:
         "measures": measures,
         "groups": groups,
         "warnings": data.warnings[["measure_a", "measure_b", "reason"]].to_dict("records"),
-        "preset": list(preset),
     }
 
 
@@ -184,14 +170,15 @@ def totals_rows(totals: pd.DataFrame) -> list[dict]:
 
 
 def builder_html(variants: Sequence[str] | None = None, figure_id: str = "fig-pakket") -> HTML:
-    """The website face. ``variants`` limits the controls (and sets the preset)
-    to those variants; None shows all variants with an empty preset.
+    """The website face. ``variants`` limits the controls to those variants;
+    None shows all variants. The package starts empty: the edition does not
+    choose measures for the reader (the report does not judge them either).
     Raises ValueError for an unknown variant."""
     shown = list(variants) if variants else list(model.VARIANTS)
     unknown = sorted(set(shown) - set(model.VARIANTS))
     if unknown:
         raise ValueError(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(model.VARIANTS)}")
-    preset = default_selection(variants)
+    preset: list[str] = []
     caption = "Stel een pakket samen: budgettaire gevolgen per jaar"
     if variants:
         caption += " (" + ", ".join(VARIANT_TITLES_NL[v].split(":")[0] for v in variants) + ")"
@@ -206,7 +193,7 @@ def builder_html(variants: Sequence[str] | None = None, figure_id: str = "fig-pa
         extra_html=f'<div class="bmh-notes" aria-live="polite">{notes_html(preset)}</div>'
         '<p class="bmh-share" data-needs-js hidden><a class="bmh-link" href="">Link naar dit pakket</a> · '
         '<a class="bmh-csv" href="" download="pakket.csv">Download dit pakket (CSV)</a></p>',
-        payload=payload(shown, preset),
+        payload=payload(shown),
         source=SOURCE_NL,
     )
     return HTML(markup, summary=f"Pakketbouwer ({caption})")
@@ -266,21 +253,34 @@ class BudgetBuilder:
             self._accordion.selected_index = 0
         self._output = w.Output()
         self.widget = w.VBox([self._accordion, self._output])
-        self.selection: list[str] = []
+        self._selection: list[str] = []
         self.totals = model.package_totals([])
         self.cells = model.package_cells([])
         self._quiet = False
-        self.set_selection(default_selection(variants))
+        self.set_selection([])
 
     def _option_measures(self, group: str, option: str) -> list[str]:
         c = model.budget().choices
         return list(c[(c["group"] == group) & (c["option"] == option)]["measure"])
 
+    @property
+    def selection(self) -> list[str]:
+        """The selected measure codes (report order); assigning a list selects them."""
+        return self._selection
+
+    @selection.setter
+    def selection(self, codes: Iterable[str]) -> None:
+        self.set_selection(codes)
+
     def set_selection(self, codes: Iterable[str]) -> None:
         """Select exactly these measures (an option of a group is selected
         when one of its measures is named). Raises SelectionError for codes
-        the report does not allow together or does not know."""
+        the report does not allow together or does not know, and for measures
+        of variants this builder does not show."""
         codes = model.check_selection(codes)
+        outside = [c for c in codes if model.budget().measures.loc[c, "variant"] not in self.variants]
+        if outside:
+            raise model.SelectionError(f"not in variant(s) {', '.join(self.variants)}: {', '.join(outside)}")
         choices = model.budget().choices
         self._quiet = True
         try:
@@ -300,7 +300,7 @@ class BudgetBuilder:
         for group, radio in self._radios.items():
             if radio.value:
                 selected += self._option_measures(group, radio.value)
-        self.selection = model.check_selection(selected)
+        self._selection = model.check_selection(selected)
         self.totals = model.package_totals(self.selection)
         self.cells = model.package_cells(self.selection)
         self._output.clear_output(wait=True)

@@ -19,7 +19,7 @@ import yaml
 from frictionless import FrictionlessException, Package, Resource, system
 
 from . import DATA_DIR
-from .numbers import Marker
+from .numbers import DutchNumberError, Marker, parse_dutch
 
 VALUE_COLUMNS = ("value", "marker", "printed", "note")
 PROVENANCE_KEYS = ("title", "from_report", "unit")
@@ -235,6 +235,23 @@ def _check_value_model(name: str, csv_path: Path, data_dir: Path) -> None:
             raise DataError(csv_path, "exactly one of 'value' and 'marker' must be filled", line, "value")
         if has_marker and row["marker"] not in markers:
             raise DataError(csv_path, f"unknown marker {row['marker']!r}", line, "marker")
+        if row["printed"] and not row["note"]:
+            _check_printed(csv_path, line, row)
+
+
+def _check_printed(csv_path: Path, line: int, row) -> None:
+    """A cell without a note must say what the report prints: ``printed`` read
+    as Dutch notation equals ``value`` (or ``marker``). Catches e.g. a value
+    typed as ``43.090`` (read as 43,09) for a printed ``43.090``."""
+    try:
+        parsed = parse_dutch(row["printed"])
+    except DutchNumberError as exc:
+        raise DataError(csv_path, f"printed {row['printed']!r} is not plain Dutch notation and has no note ({exc})", line, "note") from exc
+    if isinstance(parsed, Marker):
+        if row["marker"] != parsed.value:
+            raise DataError(csv_path, f"printed {row['printed']!r} means marker {parsed.value!r}, not {row['marker'] or row['value']!r}", line, "marker")
+    elif row["value"] == "" or abs(float(row["value"]) - parsed) > 1e-9:
+        raise DataError(csv_path, f"value {row['value']!r} differs from printed {row['printed']!r} (= {parsed:g}) and no note explains why", line, "value")
 
 
 def _dtypes(descriptor: dict) -> dict[str, str]:

@@ -220,6 +220,7 @@ class DublinExplorer:
         self.obs = observations()
         geos = list(dict.fromkeys(self.obs["geo"]))
         years = list(range(int(self.obs["year"].min()), int(self.obs["year"].max()) + 1))
+        rates(list(chosen), years[0], years[-1], self.obs)  # unknown country -> DublinError
         self._geos = w.SelectMultiple(options=[(GEO_NL.get(g, g), g) for g in geos], value=tuple(chosen), description="Landen")
         self._years = w.IntRangeSlider(value=(years[0], years[-1]), min=years[0], max=years[-1], description="Jaren")
         self._output = w.Output()

@@ -129,6 +129,8 @@ def figure_html(
     parts.append(intro_html)
     if controls_html:
         parts.append(f'<div class="bmh-controls" data-needs-js hidden>{controls_html}</div>')
+        parts.append('<noscript><p class="bmh-noscript">Zonder JavaScript staat hieronder alleen de tabel, '
+                     "in de beginstand; de knoppen en de grafiek werken met JavaScript.</p></noscript>")
     if spec is not None:
         label = html.escape(chart_label or caption)
         parts.append(f'<div class="bmh-chart" role="img" aria-label="{label}"></div>')

@@ -86,7 +86,8 @@ def series_table(data: SeriesData, series: Sequence[str], start: int, end: int, 
 
     DataFrame indexed by year (start..end), one column per chosen series id
     (float, <NA> where the data has no number) and, when the data defines a
-    total, column ``"total"`` (sum of the chosen series that have a number). With
+    total, column ``"total"`` (sum of the chosen series that have a number;
+    <NA> when none has). With
     ``mode="share"`` values are percentages of ``data.reference`` for that year
     (and no total). Rounded to 6 decimals. Raises SeriesError (see
     :func:`check_request`) or for a share request on data without reference.
@@ -103,7 +104,7 @@ def series_table(data: SeriesData, series: Sequence[str], start: int, end: int, 
     elif mode != "count":
         raise SeriesError(f"unknown mode {mode!r}; use 'count' or 'share'")
     elif data.total_label:
-        wide["total"] = wide[chosen].sum(axis=1, skipna=True)
+        wide["total"] = wide[chosen].sum(axis=1, skipna=True, min_count=1)  # no number at all: missing, not 0
     wide.index.name = "year"
     return wide.round(ROUND)
 

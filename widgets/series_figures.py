@@ -12,7 +12,7 @@ from .data import load
 from .figure import HTML, chart_svg, figure_html, html_table, static_face, year_range_html
 from .lookup import source_text
 from .numbers import MARKER_LABELS_NL, Marker, format_nl
-from .series import SeriesData, check_request, missing_notes, payload, series_table
+from .series import SeriesData, SeriesError, check_request, missing_notes, payload, series_table
 
 NOT_AVAILABLE = MARKER_LABELS_NL[Marker.NOT_AVAILABLE]
 
@@ -119,7 +119,7 @@ def table_frame(data: SeriesData, table: pd.DataFrame, mode: str = "count") -> p
                 cells.append(format_nl(float(v)))
         out[labels[s]] = cells
     if "total" in table.columns:
-        out[data.total_label] = [format_nl(float(t)) for t in table["total"]]
+        out[data.total_label] = [NOT_AVAILABLE if pd.isna(t) else format_nl(float(t)) for t in table["total"]]
     return out
 
 
@@ -219,8 +219,12 @@ class SeriesExplorer:
     def __init__(self, key: str, chosen: Sequence[str] | None = None):
         import ipywidgets as w
 
+        if key not in FIGURES:
+            raise SeriesError(f"unknown figure {key!r}; known: {', '.join(FIGURES)}")
         make, self.mark, self.caption = FIGURES[key]
         self.data = make()
+        if chosen is not None:
+            check_request(self.data, chosen, self.data.years[0], self.data.years[-1])
         years = self.data.years
         self._boxes = {
             s: w.Checkbox(value=(s in (chosen or self.data.series)) or s in self.data.always, description=self.data.labels[s],

@@ -23,22 +23,21 @@ def test_page_renders_chart_and_table_without_third_party_requests(page, guard, 
     assert guard.console_errors == []
 
 
-def test_choosing_a_variant_changes_the_chart(page, guard, site_url):
+def test_choosing_a_variant_and_year_changes_the_chart(page, guard, site_url):
     page.goto(f"{site_url}/chapters/maatregelen.html")
     figure = page.locator("#fig-maatregelen")
     expect(figure).to_have_attribute("data-rendered", "1")
-    select = figure.locator("select[name=variant]")
-    expect(select).to_have_value("4")
+    expect(figure.locator("select[name=variant]")).to_have_value("4")
 
-    def drawn_amounts():
-        # one <path> per bar; Vega's aria-label carries the datum, but the view is exact
+    def drawn_bars():
+        # one bar per measure: (measure, period, value) of every drawn rect, read from Vega's scenegraph
         return page.evaluate(
             """() => {
             const view = document.querySelector('#fig-maatregelen').vegaView;
             const out = [];
             (function walk(node) {
                 if (node.marktype === 'rect' && node.role === 'mark') {
-                    node.items.forEach(it => out.push([String(it.datum.period), String(it.datum.measure), Number(it.datum.sum_value)]));
+                    node.items.forEach(it => out.push([String(it.datum.measure), String(it.datum.period), Number(it.datum.value)]));
                     return;
                 }
                 (node.items || []).forEach(walk);
@@ -47,22 +46,19 @@ def test_choosing_a_variant_changes_the_chart(page, guard, site_url):
         }"""
         )
 
-    before = drawn_amounts()
-    select.select_option("2C")
+    before = drawn_bars()
+    figure.locator("select[name=variant]").select_option("2C")
+    figure.locator("select[name=periode]").select_option("2021")
     page.wait_for_function(
-        "() => document.querySelector('#fig-maatregelen').vegaView.signal('variant') === '2C'"
+        "() => { const v = document.querySelector('#fig-maatregelen').vegaView; return v.signal('variant') === '2C' && v.signal('periode') === '2021'; }"
     )
     page.evaluate("() => document.querySelector('#fig-maatregelen').vegaView.runAsync().then(() => true)")
-    after = drawn_amounts()
+    after = drawn_bars()
     assert before != after
-    # what is drawn for 2C equals the model's amounts for 2C
-    table = budget.measure_table(["2C"])
-    expected = {
-        (budget.PERIOD_LABELS_NL[p], m): float(v)
-        for m, row in table.set_index("measure").iterrows()
-        for p in budget.PERIODS
-        if isinstance((v := row[p]), float)
-    }
-    drawn = {(p, m): v for p, m, v in after}
-    assert drawn == expected
+    # every selectable 2C measure once, with its own 2021 amount; sub-rows are not drawn
+    table = budget.measure_table(["2C"]).set_index("measure")
+    expected = sorted((m, "2021", float(table.loc[m, "2021"])) for m in budget.selectable_measures() if m in table.index)
+    assert sorted(map(tuple, after)) == expected
+    assert ["2C.1.1-optie2", "2021", 100] in after
+    assert not any(m.startswith("2C.1.3.2-") for m, _, _ in after)
     assert guard.foreign == []

@@ -61,7 +61,7 @@ def test_builder_cell_gives_working_ipywidgets(page, guard, lab):
     page.get_by_role("menuitem", name="Run All Cells", exact=False).first.click()
     checkbox = page.locator(".jupyter-widgets .widget-checkbox", has_text="6.1 Bonus").first
     expect(checkbox).to_be_visible(timeout=60_000)
-    # preset of variant 6: 6.1 only -> saldo 2022 = -25
+    checkbox.locator("input").check()  # 6.1 -> saldo 2022 = -25
     output = page.locator(".jupyter-widgets table.bmh-table").last
     expect(output).to_contain_text(format_nl(model.package_totals(["6.1"]).loc["2022", "saldo"]))
     page.locator(".widget-radio-box label", has_text="6.2b").first.click()

@@ -168,9 +168,15 @@
     }
 
     var fromUrl = readUrl(payload);
-    var start = fromUrl ? fromUrl.codes : payload.preset;
+    var start = fromUrl ? fromUrl.codes : [];
     if (fromUrl && fromUrl.unknown.length) message.textContent = "Onbekende maatregel(en) in de link genegeerd: " + fromUrl.unknown.join(", ");
-    try { totals(payload, start); } catch (e) { message.textContent = "De link bevat een keuze die niet samengaat (" + e.message + "); de beginkeuze wordt getoond."; start = payload.preset; }
+    try { totals(payload, start); } catch (e) { message.textContent = "De link bevat een keuze die niet samengaat (" + e.message + "); het pakket begint leeg."; start = []; }
+    var shown = {};
+    figure.querySelectorAll("input[name=measure], input[data-group]").forEach(function (i) {
+      if (i.value) (i.getAttribute("data-group") ? payload.groups[i.getAttribute("data-group")][i.value] : [i.value]).forEach(function (c) { shown[c] = true; });
+    });
+    var hidden = start.filter(function (c) { return !shown[c]; });
+    if (hidden.length) message.textContent = (message.textContent ? message.textContent + " " : "") + "Niet op deze pagina te kiezen (zie het overzicht van alle maatregelen): " + hidden.join(", ");
     applyToControls(figure, payload, start);
     // open the variants that hold a chosen measure
     figure.querySelectorAll("details.bmh-variant").forEach(function (d) {
@@ -185,7 +191,7 @@
     figure.querySelectorAll("button[data-action]").forEach(function (button) {
       button.addEventListener("click", function () {
         message.textContent = "";
-        applyToControls(figure, payload, button.getAttribute("data-action") === "reset" ? payload.preset : []);
+        applyToControls(figure, payload, []);
         update(selectionFromControls(figure, payload), true);
       });
     });

@@ -50,8 +50,9 @@
       var start = Number(controls.querySelector("select[name=start]").value);
       var end = Number(controls.querySelector("select[name=end]").value);
       var rows;
-      try { rows = rates(p, geos, start, end); } catch (e) { message.textContent = e.message; return; }
-      message.textContent = geos.length ? "" : "Kies ten minste één land.";
+      try { rows = rates(p, geos, start, end); } catch (e) { BMH.showError(figure, message, e.message); return; }
+      BMH.showError(figure, message, null);
+      if (!geos.length) message.textContent = "Kies ten minste één land.";
       var body = figure.querySelector("table.bmh-table tbody");
       body.textContent = "";
       rows.forEach(function (r) {

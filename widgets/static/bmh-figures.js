@@ -30,6 +30,13 @@
     return message;
   };
 
+  /* Shows an error for a choice the data cannot answer, and greys out the
+   * table and chart, which still show the previous choice; null clears it. */
+  BMH.showError = function (figure, message, error) {
+    message.textContent = error ? error + " (de figuur toont nog de vorige keuze)" : "";
+    figure.classList.toggle("bmh-stale", Boolean(error));
+  };
+
   /* Points the figure's "download CSV" link at the given text (a blob URL, replaced on each call). */
   BMH.csvLink = function (figure) {
     var url = null;

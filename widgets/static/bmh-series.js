@@ -30,9 +30,9 @@
       });
     });
     if (total) years.forEach(function (y, i) {
-      var sum = 0;
-      chosen.forEach(function (s) { if (columns[s][i] !== null) sum += columns[s][i]; });
-      total.push(round(sum));
+      var sum = 0, any = false;
+      chosen.forEach(function (s) { if (columns[s][i] !== null) { sum += columns[s][i]; any = true; } });
+      total.push(any ? round(sum) : null);  // no number at all: missing, not 0
     });
     return { years: years, chosen: chosen, columns: columns, total: total, mode: mode };
   }
@@ -68,7 +68,7 @@
       th.textContent = String(y);
       tr.appendChild(th);
       var cells = t.chosen.map(function (s) { return cellText(p, t, s, i); });
-      if (t.total) cells.push(BMH.formatNumber(t.total[i]));
+      if (t.total) cells.push(t.total[i] === null ? NOT_AVAILABLE : BMH.formatNumber(t.total[i]));
       cells.forEach(function (text) { var td = document.createElement("td"); td.className = "num"; td.textContent = text; tr.appendChild(td); });
       body.appendChild(tr);
     });
@@ -112,7 +112,7 @@
     var lines = [header.join(",")];
     t.years.forEach(function (y, i) {
       var cells = [String(y)].concat(t.chosen.map(function (s) { return t.columns[s][i] === null ? "" : String(t.columns[s][i]); }));
-      if (t.total) cells.push(String(t.total[i]));
+      if (t.total) cells.push(t.total[i] === null ? "" : String(t.total[i]));
       lines.push(cells.join(","));
     });
     return lines.join("\n") + "\n";
@@ -139,8 +139,8 @@
 
     function update() {
       var r = read(), t;
-      try { t = table(p, r.chosen, r.start, r.end, r.mode); } catch (e) { message.textContent = e.message; return; }
-      message.textContent = "";
+      try { t = table(p, r.chosen, r.start, r.end, r.mode); } catch (e) { BMH.showError(figure, message, e.message); return; }
+      BMH.showError(figure, message, null);
       render(figure, p, t);
       setCsv(csvText(p, t));
       figure.bmhTable = t;

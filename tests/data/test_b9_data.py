@@ -10,6 +10,7 @@ import pytest
 
 from widgets.data import load
 from widgets.numbers import DutchNumberError, Marker, parse_dutch
+from tablehelpers import row
 
 B9_NUMERIC = [
     "b9_reception_stay",
@@ -46,17 +47,6 @@ ROW_COUNTS = {
     "b9_detention_inflow": 10,
     "b9_police_supervision": 6 * 6,
 }
-
-
-def row(frame, **keys):
-    """The single row of ``frame`` matching all ``keys``."""
-    mask = None
-    for column, wanted in keys.items():
-        hit = frame[column] == wanted
-        mask = hit if mask is None else mask & hit
-    matched = frame[mask.fillna(False)]
-    assert len(matched) == 1, f"{keys}: {len(matched)} rows"
-    return matched.iloc[0]
 
 
 def text(cell) -> str:

@@ -20,7 +20,8 @@ from widgets.numbers import DutchNumberError, Marker, parse_dutch
 PERIODS = ["2021", "2022", "2023", "2024", "2025", "structureel"]
 ID_PATTERN = re.compile(r"^[1-6][ABC]?(\.\d+)*[a-c]?(-[0-9A-Za-z]+)?$")
 REPORT_TXT = Path(
-    os.environ.get("BMH14_REPORT_TXT", "/work/shared/report/naar-een-wendbare-migratieketen.txt")
+    os.environ.get("BMH14_REPORT_TXT")
+    or Path(__file__).resolve().parents[3] / "shared" / "report" / "naar-een-wendbare-migratieketen.txt"
 )
 
 # Budget lines printed only in chapter 6 (H6); everything else is also in Bijlage 10.

@@ -17,6 +17,7 @@ import yaml
 from widgets import DATA_DIR
 from widgets.data import load
 from widgets.numbers import DutchNumberError, Marker, parse_dutch
+from tablehelpers import row
 
 NUMERIC = [
     "frontex_crossings",
@@ -43,18 +44,8 @@ ROW_COUNTS = {
     "lost_content": 19,
 }
 
-REPORT = Path("/work/shared/report/naar-een-wendbare-migratieketen.txt")
-
-
-def row(frame, **keys):
-    """The single row of ``frame`` matching all ``keys``."""
-    mask = None
-    for column, wanted in keys.items():
-        hit = frame[column] == wanted
-        mask = hit if mask is None else mask & hit
-    matched = frame[mask.fillna(False)]
-    assert len(matched) == 1, f"{keys}: {len(matched)} rows"
-    return matched.iloc[0]
+# The report text lives in shared/, beside the project (never copied into it).
+REPORT = Path(__file__).resolve().parents[3] / "shared" / "report" / "naar-een-wendbare-migratieketen.txt"
 
 
 def val(frame, **keys) -> float:

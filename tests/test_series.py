@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from widgets.series import SeriesError, missing_notes, series_table
-from widgets.series_figures import SeriesExplorer, eu_data, inflow_data, reception_data, series_html, track_outflow_data
+from widgets.series_figures import SeriesExplorer, chart, chart_rows, eu_data, inflow_data, reception_data, series_html, stay_data, track_outflow_data
 
 
 def test_inflow_total_of_all_types_equals_the_printed_totaal():
@@ -89,3 +89,21 @@ def test_kernel_face_refuses_unknown_figures_and_series():
         SeriesExplorer("foo")
     with pytest.raises(SeriesError, match="unknown series bogus"):
         SeriesExplorer("instroom", ["bogus"])
+
+
+def test_length_of_stay_as_printed():
+    # Tabel 1.1, 2016: 53% 37% 4% 1% 1% 3% (sums to 99, D38); 2018 "< 1 jaar" 76%
+    d = stay_data()
+    t = series_table(d, d.series, 2016, 2018)
+    assert list(t.loc[2016, d.series]) == [53, 37, 4, 1, 1, 3]
+    assert t.loc[2016, "total"] == 99
+    assert t.loc[2018, "minder_dan_1_jaar"] == 76
+
+
+def test_spoor_1_is_highlighted():
+    d = track_outflow_data()
+    spec = chart(d, "bar", chart_rows(d, series_table(d, d.series, 2016, 2019))).to_dict()
+    scale = spec["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"]))
+    assert colours["Spoor 1"] == "#b2182b"
+    assert all(c != "#b2182b" for label, c in colours.items() if label != "Spoor 1")

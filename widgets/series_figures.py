@@ -82,20 +82,31 @@ def reception_data() -> SeriesData:
     return _tidy("b9_reception_flows", "measure", "measure_label", total_label=None)
 
 
+def stay_data() -> SeriesData:
+    """Length of stay in central reception, share of residents per duration
+    class, 2012-2018 (Tabel 1.1; percent, rows as printed, so they need not add to 100)."""
+    return _tidy("b9_reception_stay", "category", "category_label", where=lambda f: f["unit"] == "procent",
+                 unit="procent van de bewoners", total_label="Som van de gekozen klassen")
+
+
+SPOOR1 = {"highlight": "spoor1"}  # spoor 1 (Dublin) drawn in colour, the others in grey
+
+
 def track_outflow_data() -> SeriesData:
     """Outflow of first asylum applications per spoor, 2016-2019 (Tabel 3.2)."""
-    return _tidy("b9_outflow_by_track", "track", "track_label")
+    return _tidy("b9_outflow_by_track", "track", "track_label", extra=SPOOR1)
 
 
 def track_duration_data() -> SeriesData:
     """Average processing time at outflow per spoor in weeks, 2016-2019 (Tabel 3.3)."""
-    return _tidy("b9_duration_by_track", "track", "track_label", total_label=None)
+    return _tidy("b9_duration_by_track", "track", "track_label", total_label=None, extra=SPOOR1)
 
 
 FIGURES = {
     "instroom": (inflow_data, "bar", "Asielinstroom naar type aanvraag"),
     "eu": (eu_data, "line", "Eerste asielaanvragen in de EU+ per land"),
     "opvang": (reception_data, "line", "Centrale opvang van het COA: instroom, uitstroom en bezetting"),
+    "verblijfsduur": (stay_data, "bar", "Verblijfsduur in de centrale opvang (aandeel van de bewoners)"),
     "spoor-uitstroom": (track_outflow_data, "bar", "Uitstroom van eerste asielaanvragen per spoor"),
     "spoor-duur": (track_duration_data, "line", "Gemiddelde doorlooptijd per spoor (weken)"),
 }
@@ -136,9 +147,16 @@ def chart(data: SeriesData, mark: str, rows: list[dict]) -> alt.Chart:
     """The chart of a series figure; its data set is named ``rows`` (jaar,
     reeks, waarde) so the browser can replace it."""
     base = alt.Chart(alt.Data(name="rows", values=rows))
+    labels = [data.labels[s] for s in data.series]
+    highlight = data.extra.get("highlight")
+    scale = (
+        alt.Scale(domain=labels, range=["#b2182b" if s == highlight else grey for s, grey in zip(data.series, ["#4d4d4d", "#878787", "#bababa", "#d9d9d9"] * 3)])
+        if highlight
+        else alt.Undefined
+    )
     enc = dict(
         x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-        color=alt.Color("reeks:N", title=None, sort=[data.labels[s] for s in data.series]),
+        color=alt.Color("reeks:N", title=None, sort=labels, scale=scale),
         tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("reeks:N", title="Reeks"), alt.Tooltip("waarde:Q", title="Waarde", format=",.1~f")],
     )
     y = alt.Y("waarde:Q", title=None, axis=alt.Axis(format=",.2~f"))

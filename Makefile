@@ -1,21 +1,28 @@
 # One command builds the site (`make site`), one runs every test (`make test`).
-# Both set up everything they need from the project's own files on a fresh machine.
+# Both set up everything they need from the project's own files on a fresh machine:
+# Python packages from requirements.lock, the Vega runtime from package-lock.json (npm).
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 BUILD_FLAGS := -n -W --keep-going
+WORKERS ?= 2
 export BMH_FACE := static
 
-.PHONY: setup site serve lab test browser published bench clean
+.PHONY: setup site serve lab test check browser published bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(NPM_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## site: build the book into _build/html, executing every notebook (warnings are errors)
@@ -36,13 +43,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Chromium missing: run 'sudo apt-get install chromium' (Debian)"; exit 1; fi; }
 
-## test: every test (data, model, build, notebooks against published outputs, browser)
+## check: the quick checks (about a minute): lint, data against the printed report, models, views
+check: setup
+	$(VENV)/bin/ruff check widgets tests bench
+	$(PY) -m pytest -q tests/data tests/models
+
+## test: every test (data, models, build, notebooks against published outputs, browser), in parallel
 test: site browser
-	$(PY) -m pytest
+	$(VENV)/bin/ruff check widgets tests bench
+	$(PY) -m pytest --nbval -n $(WORKERS) --dist loadfile
 
 ## published: accept the current notebook outputs as the published baseline for nbval
 published: site
-	$(PY) tests/update_published.py
+	$(PY) tests/build/update_published.py
 
 ## bench: build times, page weight, click-to-update latency (figures, not assertions)
 bench: setup browser

@@ -6,16 +6,16 @@ import functools
 import http.server
 import os
 import socketserver
+import sys
 import threading
 from pathlib import Path
-
-import sys
 
 import pytest
 
 # Notebooks (nbval) show the website face, as in the book build.
 os.environ.setdefault("BMH_FACE", "static")
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/update_published.py
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/report.py
+sys.path.insert(0, str(Path(__file__).resolve().parent / "build"))  # update_published
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))  # sitecheck, allowed
 
 from sitecheck import Guard  # noqa: E402

@@ -43,7 +43,7 @@ def text() -> str:
 
 def lines() -> list[str]:
     """The report text as lines; ``lines()[n - 1]`` is line ``L<n>``."""
-    return text().splitlines()
+    return text().split("\n")
 
 
 def sha256() -> str:

@@ -14,8 +14,8 @@ import jupytext
 import pytest
 from playwright.sync_api import expect
 
-from widgets import budget as model
-from widgets.numbers import format_nl
+from widgets.data.numbers import format_nl
+from widgets.models import budget as model
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,140 +1,104 @@
-"""Inflow, EU, reception and Dublin figures in Chromium: controls change the
-figures to the model's numbers; browser and Python agree (parity)."""
+"""Inflow, EU, reception, Dublin and overview figures in Chromium, as readers use them:
+controls change table and chart to the model's numbers; a choice the data cannot
+show gives a Dutch sentence, never an empty chart or a console error."""
 from __future__ import annotations
 
-import itertools
-import random
+import csv
+import io
 
-import pandas as pd
-import pytest
+from figures import clean, column, download, drawn, open_figure, table
 from playwright.sync_api import expect
 
-from widgets.dublin import observations, rates
-from widgets.numbers import format_nl
-from widgets.series import SeriesError, series_table
-from widgets.series_figures import FIGURES
-
-
-def rendered(page, site_url, path, figure_id):
-    page.goto(f"{site_url}/chapters/{path}")
-    figure = page.locator(f"#{figure_id}")
-    expect(figure).to_have_attribute("data-rendered", "1")
-    return figure
-
-
-def column(figure, header: str) -> list[str]:
-    headers = [th.inner_text() for th in figure.locator("table.bmh-table thead th").all()]
-    i = headers.index(header)
-    return [tr.locator("th, td").nth(i).inner_text() for tr in figure.locator("table.bmh-table tbody tr").all()]
+from widgets.figures import series
+from widgets.models import budget
 
 
 def test_inflow_controls_change_table_and_chart(page, guard, site_url):
-    figure = rendered(page, site_url, "instroom.html", "fig-instroom")
-    assert column(figure, "Totaal van de gekozen reeksen")[5] == "59.310"
-    figure.locator('.bmh-controls').get_by_label("Eerste asielaanvragen").uncheck()
-    figure.locator('.bmh-controls').get_by_label("Herhaalde aanvragen").uncheck()
-    figure.locator("select[name=start]").select_option("2012")
-    figure.locator("select[name=end]").select_option("2016")
+    figure = open_figure(page, site_url, "instroom.html", "fig-instroom")
+    assert column(figure, "Totaal van de gekozen reeksen")[5] == "59.310"  # Tabel 3.1, 2015
+    figure.locator(".bmh-controls").get_by_label("Eerste asielaanvragen").uncheck()
+    figure.locator(".bmh-controls").get_by_label("Herhaalde aanvragen").uncheck()
+    figure.locator("select[name=van]").select_option("2012")
+    figure.locator("select[name=tot]").select_option("2016")
     assert column(figure, "Jaar") == ["2012", "2013", "2014", "2015", "2016"]
     assert column(figure, "Nareis")[0] == "niet beschikbaar"
     # nareis + hervestiging + herplaatsing, 2015: 13.850 + 430 = 14.280 (herplaatsing not available)
     assert column(figure, "Totaal van de gekozen reeksen")[3] == "14.280"
     expect(figure.locator(".bmh-notes")).to_contain_text("Nareis, 2012")
-    drawn = page.evaluate("() => document.querySelector('#fig-instroom').vegaView.data('rows').filter(r => r.jaar === 2015).map(r => r.waarde).sort((a,b)=>a-b)")
-    assert drawn == [430, 13850]
-    assert guard.foreign == [] and guard.page_errors == [] and guard.console_errors == []
+    assert sorted(r["value"] for r in drawn(page, "fig-instroom") if r["x"] == "2015") == [430, 13850]
+    assert "instroom-van=2012" in page.url and "instroom-tot=2016" in page.url
+    clean(guard)
 
 
-def test_bad_year_range_gives_a_message_not_an_empty_chart(page, guard, site_url):
-    figure = rendered(page, site_url, "instroom.html", "fig-instroom")
-    before = column(figure, "Jaar")
-    figure.locator("select[name=start]").select_option("2018")
-    figure.locator("select[name=end]").select_option("2012")
-    expect(figure.locator(".bmh-error")).to_contain_text("beginjaar 2018 ligt na eindjaar 2012")
+def test_start_after_end_gives_a_sentence_and_keeps_the_last_view(page, guard, site_url):
+    figure = open_figure(page, site_url, "instroom.html", "fig-instroom")
+    figure.locator("select[name=van]").select_option("2018")
+    figure.locator("select[name=tot]").select_option("2012")
+    expect(figure.locator(".bmh-message")).to_have_text(series.MESSAGES["range"])
     expect(figure).to_have_class("bmh-figure bmh-stale")  # the previous choice is shown greyed out
-    figure.locator("select[name=end]").select_option("2019")
+    figure.locator("select[name=tot]").select_option("2019")
     assert column(figure, "Jaar") == ["2018", "2019"]
     expect(figure).to_have_class("bmh-figure")
+    clean(guard)
 
 
-def test_eu_share_mode_shows_computed_and_printed(page, guard, site_url):
-    figure = rendered(page, site_url, "instroom.html", "fig-eu")
-    expect(figure.locator('.bmh-controls').get_by_label("Nederland (altijd getoond)")).to_be_disabled()
-    figure.locator('.bmh-controls').get_by_label("aandeel in", exact=False).check()
-    # NL 2019: 20.640 / 648.500 = 3,2% (printed 4%)
-    assert column(figure, "Nederland")[-1] == "3,2% (gedrukt: 4%)"
+def test_years_without_numbers_give_a_sentence_not_an_empty_chart(page, guard, site_url):
+    figure = open_figure(page, site_url, "instroom.html", "fig-instroom")
+    for label in ("Eerste asielaanvragen", "Herhaalde aanvragen", "Hervestiging", "Herplaatsing"):
+        figure.locator(".bmh-controls").get_by_label(label).uncheck()
+    figure.locator("select[name=tot]").select_option("2012")  # nareis is not counted before 2013
+    expect(figure.locator(".bmh-message")).to_have_text(series.MESSAGES["emptyChart"])
+    expect(figure.locator(".bmh-notes")).to_contain_text("Nareis, 2010, 2011, 2012: niet beschikbaar")
+    clean(guard)
+
+
+def test_eu_share_view_shows_computed_and_printed_shares_with_a_percent_axis(page, guard, site_url):
+    figure = open_figure(page, site_url, "instroom.html", "fig-eu")
+    expect(figure.locator(".bmh-controls").get_by_label("Nederland (altijd getoond)")).to_be_disabled()
+    figure.locator(".bmh-controls").get_by_label("aandeel in", exact=False).check()
+    assert column(figure, "Nederland")[-1] == "3,2% (gedrukt: 4%)"  # 20.640 / 648.500 (Tabel 3.5, 2019)
+    drawn(page, "fig-eu")
+    expect(figure.locator(".bmh-chart svg")).to_contain_text("procent")
+    shares = list(csv.DictReader(io.StringIO(download(page, figure, "eu-aandelen.csv"))))
+    counts = list(csv.DictReader(io.StringIO(download(page, figure, "eu.csv"))))
+    assert {r["reeks"] for r in shares} == {r["reeks"] for r in counts}
+    nl_2019 = next(r for r in counts if r["reeks"] == "NL" and r["jaar"] == "2019")
+    assert nl_2019["waarde"] == "20640"
+    clean(guard)
 
 
 def test_dublin_figure(page, guard, site_url):
-    figure = rendered(page, site_url, "dublin.html", "fig-dublin")
+    figure = open_figure(page, site_url, "dublin.html", "fig-dublin")
     expect(figure.locator(".bmh-callout")).to_contain_text("25,2%")
     expect(figure.locator(".bmh-callout")).to_contain_text("32%")
-    figure.locator('.bmh-controls').get_by_label("Frankrijk").uncheck()
-    figure.locator('.bmh-controls').get_by_label("Duitsland").uncheck()
-    figure.locator('.bmh-controls').get_by_label("EU (lidstaten)").uncheck()
-    figure.locator("select[name=start]").select_option("2023")
-    rows = [[td.inner_text() for td in tr.locator("th, td").all()] for tr in figure.locator("table.bmh-table tbody tr").all()]
-    assert rows == [["Nederland", "2023", "9.955", "1.807", "18,2%"], ["Nederland", "2024", "niet beschikbaar", "2.245", "niet beschikbaar"]]
-    assert guard.foreign == []
+    for label in ("Frankrijk", "Duitsland", "EU (lidstaten)"):
+        figure.locator(".bmh-controls").get_by_label(label).uncheck()
+    figure.locator("select[name=van]").select_option("2023")
+    # Eurostat NL 2023: 9.955 requests, 1.807 transfers; 2024: transfers only
+    assert table(figure)[1:] == [["Nederland", "2023", "9.955", "1.807", "18,2%"],
+                                 ["Nederland", "2024", "niet beschikbaar", "2.245", "niet beschikbaar"]]
+    figure.locator("select[name=van]").select_option("2024")
+    expect(figure.locator(".bmh-message")).to_contain_text("Voor deze landen en jaren is er geen overdrachtspercentage")
+    figure.locator(".bmh-controls").get_by_label("Nederland").uncheck()
+    expect(figure.locator(".bmh-message")).to_have_text("Kies ten minste één land.")
+    clean(guard)
 
 
-# ---- parity: the browser's numbers equal the Python model's ----
-
-PAGES = {"instroom": "instroom.html", "eu": "instroom.html", "opvang": "instroom.html", "spoor-uitstroom": "instroom.html", "spoor-duur": "instroom.html"}
-
-
-@pytest.fixture(scope="module")
-def instroom_page(browser, site_url):
-    page = browser.new_page()
-    page.goto(f"{site_url}/chapters/instroom.html")
-    page.wait_for_function("() => [...document.querySelectorAll('.bmh-figure')].every(f => f.dataset.rendered === '1')")
-    yield page
-    page.close()
-
-
-@pytest.mark.parametrize("key", list(FIGURES))
-def test_series_parity(instroom_page, key):
-    data = FIGURES[key][0]()
-    years = data.years
-    rng = random.Random(key)
-    requests = []
-    for _ in range(60):
-        chosen = [s for s in data.series if rng.random() < 0.5]
-        start, end = sorted(rng.sample(years, 2)) if len(years) > 1 else (years[0], years[0])
-        mode = rng.choice(["count", "share"]) if data.reference else "count"
-        requests.append((chosen, start, end, mode))
-    results = instroom_page.evaluate(
-        """([id, reqs]) => { const p = JSON.parse(document.querySelector('#' + id + ' script.bmh-payload').textContent);
-            return reqs.map(([c, s, e, m]) => { try { return BMH.series.table(p, c, s, e, m); } catch (err) { return {error: String(err.message)}; } }); }""",
-        [f"fig-{key}", requests],
-    )
-    for (chosen, start, end, mode), got in zip(requests, results):
-        try:
-            want = series_table(data, chosen, start, end, mode)
-        except SeriesError:
-            assert "error" in got, (chosen, start, end, mode)
-            continue
-        assert got["years"] == list(want.index)
-        for s in got["chosen"]:
-            assert got["columns"][s] == pytest.approx([None if v is None else v for v in want[s].astype(object).where(want[s].notna(), None)], abs=1e-9, nan_ok=True)
-        if "total" in want.columns:
-            assert got["total"] == pytest.approx([None if pd.isna(v) else float(v) for v in want["total"]], abs=1e-9, nan_ok=True)
-
-
-def test_dublin_parity(page, site_url):
-    rendered(page, site_url, "dublin.html", "fig-dublin")
-    geos = list(dict.fromkeys(observations()["geo"]))
-    cases = [(list(c), 2017, 2024) for n in (1, 2, 3) for c in itertools.combinations(geos, n)]
-    got = page.evaluate(
-        """cases => { const p = JSON.parse(document.querySelector('#fig-dublin script.bmh-payload').textContent);
-            return cases.map(([g, s, e]) => BMH.dublin.rates(p, g, s, e)); }""",
-        cases,
-    )
-    for (g, s, e), rows in zip(cases, got):
-        want = rates(g, s, e)
-        assert [(r["geo"], r["year"]) for r in rows] == list(zip(want["geo"], want["year"]))
-        for r, (_, w) in zip(rows, want.iterrows()):
-            for key in ("requests", "transfers", "rate"):
-                assert (r[key] is None) == bool(w.isna()[key])
-                if r[key] is not None:
-                    assert r[key] == pytest.approx(float(w[key]), abs=1e-9)
+def test_overview_variant_and_year(page, guard, site_url):
+    figure = open_figure(page, site_url, "maatregelen.html", "fig-maatregelen")
+    expect(figure.locator("select[name=variant]")).to_have_value("4")
+    figure.locator("select[name=variant]").select_option("2C")
+    figure.locator("select[name=jaar]").select_option("2021")
+    rows = drawn(page, "fig-maatregelen")
+    data = budget.measure_table(["2C"]).set_index("measure")
+    want = sorted((f"{m} {data.loc[m, 'title']}", float(data.loc[m, "2021"])) for m in budget.selectable_measures()
+                  if m in data.index and not isinstance(data.loc[m, "2021"], str))
+    assert sorted((r["series"], r["value"]) for r in rows) == want
+    assert any(r["series"].startswith("2C.1.1-optie2 ") and r["value"] == 100 for r in rows)  # Bijlage 10, L11893
+    assert not any(r["series"].startswith("2C.1.3.2-") for r in rows)  # sub-rows are not drawn
+    assert "overzicht-variant=2C" in page.url
+    # the whole table stays, in Dutch notation
+    measures = figure.locator("table.bmh-measures")
+    expect(measures.locator("tbody tr:not(.bmh-group)")).to_have_count(len(budget.budget().measures))
+    expect(measures.locator("tbody tr", has=page.locator("th", has_text="4.1 Flexpool")).first.locator("td").nth(1)).to_have_text("2,88")
+    clean(guard)

@@ -7,22 +7,17 @@ comments), never computed from the CSV files themselves.
 from __future__ import annotations
 
 import math
-import os
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
+import report  # tests/report.py: the report text, pinned by sha256
 
 from widgets.data import load
-from widgets.numbers import DutchNumberError, Marker, parse_dutch
+from widgets.data.numbers import Marker
 
 PERIODS = ["2021", "2022", "2023", "2024", "2025", "structureel"]
 ID_PATTERN = re.compile(r"^[1-6][ABC]?(\.\d+)*[a-c]?(-[0-9A-Za-z]+)?$")
-REPORT_TXT = Path(
-    os.environ.get("BMH14_REPORT_TXT")
-    or Path(__file__).resolve().parents[3] / "shared" / "report" / "naar-een-wendbare-migratieketen.txt"
-)
 
 # Budget lines printed only in chapter 6 (H6); everything else is also in Bijlage 10.
 ONLY_H6 = {"2A.1.1", "2A.1.2", "2C.1.3.2-capaciteit", "2C.1.3.2-stimulering"}
@@ -277,23 +272,8 @@ def test_optie2_equals_optie1_plus_humanitarian(printed):
         assert o1 + hh == o2
 
 
-def test_printed_parses_or_is_explained(printed):
-    for _, row in printed.iterrows():
-        try:
-            parsed = parse_dutch(row.printed)
-        except DutchNumberError:
-            assert filled(row.note), (row.measure, row.source, row.period, row.printed)
-            continue
-        if isinstance(parsed, Marker):
-            ok = row.marker == parsed.value
-        else:
-            ok = filled(row.value) and math.isclose(parsed, row.value)
-        assert ok or filled(row.note), (row.measure, row.source, row.period)
-
-
-@pytest.mark.skipif(not REPORT_TXT.exists(), reason="report text not available")
 def test_printed_text_is_on_its_line(printed):
-    lines = REPORT_TXT.read_text(encoding="utf-8").split("\n")
+    lines = report.lines()
     for _, row in printed.iterrows():
         assert row.printed in lines[row.line - 1], (row.measure, row.source, row.period, row.line)
         if row.source == "S":
@@ -304,9 +284,8 @@ def test_printed_text_is_on_its_line(printed):
             assert 11843 <= row.line <= 12014
 
 
-@pytest.mark.skipif(not REPORT_TXT.exists(), reason="report text not available")
 def test_evidence_lines_exist(choices, warnings_):
-    n_lines = len(REPORT_TXT.read_text(encoding="utf-8").split("\n"))
+    n_lines = len(report.lines())
     for evidence in list(choices.evidence) + list(warnings_.evidence):
         for a, b in re.findall(r"L(\d+)(?:-(\d+))?", evidence):
             assert 1 <= int(a) <= int(b or a) <= n_lines, evidence

@@ -37,7 +37,7 @@ def words(text: str) -> list[str]:
 
 def page_text(path: Path) -> str:
     """A MyST page as a reader reads it (see module doc)."""
-    from widgets.lookup import LookupError_, lookup_text
+    from widgets.data.lookup import LookupError_, lookup_text
 
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # front matter
@@ -79,7 +79,7 @@ class Report:
     def __init__(self, text: str):
         self.words: list[str] = []
         self.line_of: list[int] = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
             for w in words(line):
                 self.words.append(w)
                 self.line_of.append(number)

@@ -3,7 +3,6 @@ or `figure_page` (pages with a figure), discovered by walking the built site."""
 from __future__ import annotations
 
 import pytest
-
 from sitecheck import PHONE, SITE, figure_pages, site_pages
 
 

@@ -16,9 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
-
 import allowed
+from axe_playwright_python.sync_playwright import Axe
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
@@ -77,7 +76,7 @@ class _Page(HTMLParser):
             self.refs.append((tag, url, self.getpos()[0]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> _Page:
     return _Page(path.read_text(encoding="utf-8"))
 
@@ -145,7 +144,7 @@ class Guard:
         self.page_errors: list[str] = []
         self.failed: list[str] = []
 
-    def attach(self, target) -> "Guard":
+    def attach(self, target) -> Guard:
         """Guard a Playwright Page, or a BrowserContext (all its pages)."""
         is_page = hasattr(target, "goto")
         (target.context if is_page else target).route("**/*", self._route)

@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 from sitecheck import (
-    Guard, axe_violations, control_problems, missing_icons, nojs_table_problems, open_page,
-    settle, sideways_scroll, unrendered_figures,
+    Guard,
+    axe_violations,
+    control_problems,
+    missing_icons,
+    nojs_table_problems,
+    open_page,
+    settle,
+    sideways_scroll,
+    unrendered_figures,
 )
 
 

@@ -13,9 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import allowed
+import pytest
 from sitecheck import SITE
 
 JB = Path(sys.executable).parent / "jupyter-book"

@@ -3,7 +3,6 @@ next/previous navigation, the sidebar on a phone, search, the light/dark switch.
 from __future__ import annotations
 
 from playwright.sync_api import expect
-
 from sitecheck import SITE, open_page, redirect_target, site_pages
 
 

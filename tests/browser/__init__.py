@@ -1,1 +1,0 @@
-"""Browser tests (a package, so their basenames may repeat those in tests/)."""

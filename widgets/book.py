@@ -1,0 +1,72 @@
+"""What the chapters call: each function returns the figure in the face that
+fits where the notebook runs. When the book is built (``BMH_FACE=static``,
+set by the Makefile and the tests) that is the website face, HTML that works
+without a kernel; in a teacher's JupyterLab it is the ipywidgets face, driven
+by the same Python model.
+
+In a chapter::
+
+    from widgets.book import package_builder
+    pakket = package_builder(["4"], figure_id="fig-pakket-4")
+    pakket
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+STATIC_ENV = "BMH_FACE"
+
+
+def static_face() -> bool:
+    """True when notebooks are executed for the website (``BMH_FACE=static``)."""
+    return os.environ.get(STATIC_ENV, "") == "static"
+
+
+def package_builder(variants: Sequence[str] | None = None, figure_id: str = "fig-pakket"):
+    """The budget package builder: website HTML, or :class:`widgets.kernel.package.Package`."""
+    if static_face():
+        from .figures.package import builder
+
+        return builder(variants, figure_id)
+    from .kernel.package import Package
+
+    return Package(variants)
+
+
+def series_figure(key: str, chosen: Sequence[str] | None = None, figure_id: str | None = None):
+    """A time-series figure (``key`` in ``widgets.figures.series.FIGURES``): website
+    HTML, or :class:`widgets.kernel.series.SeriesExplorer`."""
+    if static_face():
+        from .figures.series import series_figure_html
+
+        return series_figure_html(key, chosen, figure_id)
+    from .kernel.series import SeriesExplorer
+
+    return SeriesExplorer(key, chosen)
+
+
+def dublin_figure(figure_id: str = "fig-dublin"):
+    """The Dublin figure: website HTML, or :class:`widgets.kernel.dublin.DublinExplorer`."""
+    if static_face():
+        from .figures.dublin import dublin_figure_html
+
+        return dublin_figure_html(figure_id)
+    from .kernel.dublin import DublinExplorer
+
+    return DublinExplorer()
+
+
+def measures_table(variants: Sequence[str] | None = None):
+    """The amounts of every measure of ``variants`` (None: all) as a table (the same in both faces)."""
+    from .figures.measures import measures_table as table
+
+    return table(variants)
+
+
+def overview_figure(figure_id: str = "fig-maatregelen"):
+    """The overview of measures per variant and year (website HTML in both faces;
+    in a kernel its chart shows the default state)."""
+    from .figures.measures import overview_figure_html
+
+    return overview_figure_html(figure_id)

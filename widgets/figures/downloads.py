@@ -1,0 +1,69 @@
+"""The Table Schema of every CSV a reader can download from a figure.
+
+A figure's download holds what the figure shows for the reader's choice, made
+in the browser; its description (a Frictionless resource: fields, unit,
+source) is a fixed file beside the site's data, ``data/figuren/<name>.json``,
+written by ``widgets.site.sphinx_ext`` when the book is built. The CSV itself
+stays plain and machine-readable (UTF-8, comma, decimal point).
+"""
+from __future__ import annotations
+
+from . import dublin, package, series
+
+STRING, NUMBER, INTEGER = "string", "number", "integer"
+MARKER = {"name": "marker", "type": STRING, "title": "Reden dat er geen getal is",
+          "description": "Leeg als waarde een getal heeft; anders een code uit de tabel 'Tekens' op de pagina Data en kwaliteit."}
+
+
+def _field(name: str, type_: str, title: str) -> dict:
+    return {"name": name, "type": type_, "title": title}
+
+
+def _resource(name: str, title: str, fields: list[dict], unit: str, source: str) -> dict:
+    return {
+        "name": name.removesuffix(".csv").replace("-", "_"),
+        "path": name,
+        "title": title,
+        "format": "csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "header": True},
+        "unit": unit,
+        "sources": [{"title": source}],
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+
+
+def resources() -> dict[str, dict]:
+    """CSV name -> its resource descriptor, for every figure download."""
+    out = {
+        package.CSV_MEASURES: _resource(
+            package.CSV_MEASURES, "Gekozen pakket: bedragen per maatregel en jaar",
+            [_field("maatregel", STRING, "Code van de maatregel"), _field("titel", STRING, "Maatregel"),
+             _field("periode", STRING, "Jaar (2021-2025) of structureel"), _field("waarde", NUMBER, "Bedrag (mln euro)"), MARKER],
+            "mln euro; + = saldoverslechterend, - = besparing", package.SOURCE_NL),
+        package.CSV_TOTALS: _resource(
+            package.CSV_TOTALS, "Gekozen pakket: totalen per jaar",
+            [_field("periode", STRING, "Jaar (2021-2025) of structureel"), _field("extra", NUMBER, "Extra uitgaven (mln euro)"),
+             _field("besparingen", NUMBER, "Besparingen (mln euro)"), _field("saldo", NUMBER, "Saldo (mln euro)")],
+            "mln euro", package.SOURCE_NL),
+        dublin.CSV_NAME: _resource(
+            dublin.CSV_NAME, dublin.TABLE_CAPTION,
+            [_field(n, t, title) for n, t, title in zip(dublin.CSV_HEADER, [STRING, STRING, INTEGER, NUMBER, NUMBER, NUMBER],
+                                                         ["Landcode", "Land", "Jaar", "Uitgaande verzoeken", "Uitgaande overdrachten",
+                                                          "Overdrachten per 100 verzoeken"])],
+            "verzoeken; overdrachten; per 100 verzoeken", dublin.SOURCE_NL),
+    }
+    for key, fig in series.FIGURES.items():
+        data = fig.data()
+        for field in series.fields(data):
+            name = series.csv_name(key, field)
+            out[name] = _resource(
+                name, f"{fig.caption}: {series.FIELD_NAMES[field]} van de gekozen reeksen en jaren",
+                [_field("reeks", STRING, "Code van de reeks"), _field("naam", STRING, "Reeks"), _field("jaar", INTEGER, "Jaar"),
+                 _field("waarde", NUMBER, f"Waarde ({series.unit_text(data, field)})"), MARKER],
+                series.unit_text(data, field), data.source)
+        if data.summable:
+            name = f"{key}-totaal.csv"
+            out[name] = _resource(name, f"{fig.caption}: {fig.total_label.lower()}",
+                                  [_field("jaar", INTEGER, "Jaar"), _field("totaal", NUMBER, fig.total_label)], data.unit, data.source)
+    return out

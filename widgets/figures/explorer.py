@@ -1,0 +1,138 @@
+"""The one payload shape and the one view shape of every interactive figure.
+
+A figure on the website carries a **payload**: everything that does not depend
+on the reader's choice, computed here from the models (numbers per item and
+column, the Dutch text of every cell, notes, messages, CSV headers, number
+format). ``widgets/static/bmh-explorer.js`` applies a reader's **state** to it
+with three operations only, the same for every figure kind:
+
+- *filter*: the chosen items (plus the ``fixed`` ones) and the columns from
+  ``start`` to ``end``;
+- *null-aware sum*: per column over the chosen items, optionally only the
+  positive or the negative values; a column without any number gives the
+  sum's ``empty`` value (0 or null, never a silent 0 where null is meant);
+- *pick*: the precomputed cell texts and notes of what was chosen.
+
+It returns a **view**: what the reader sees (table header and rows, notes, a
+message, the selection in words, chart rows, CSV texts). Each figure kind also
+computes the view in Python from its model (``view()`` in its module); the
+parity tests compare the two for many states, so the browser can never drift
+from the model.
+
+Payload keys (JSON, numbers with a decimal point)::
+
+    layout    "sums"  : rows are the sums, columns the periods (budget package)
+              "years" : rows are the columns (years), one table column per chosen item, then the sums
+              "pairs" : one row per chosen item and column that has a number in any table field
+    columns   [{"id", "label"}]             the x dimension: periods or years
+    items     [{"id", "label", "name", "fixed"}]  what a reader can choose, in display order
+              (name: the label without a code, for downloads)
+    fields    {field: {"values": {item: [number|null per column]},
+                       "cells":  {item: [Dutch text per column]},
+                       "markers": {item: [marker code|null per column]}}}
+    table     {"corner": header of the first column, "fields": [fields shown as table columns],
+               "header": [fixed header, for "pairs"]}
+    sums      [{"id", "label", "field", "sign": 1|-1|0, "empty": 0|null}]
+    chart     {"rows": "sums"|"items", "field": field or null (= the state's field)}
+    notes     [{"items": [all must be chosen], "columns": [column indexes]|null, "text": "... {columns} ..."}]
+    messages  {"noItems": ..., "range": ..., "emptyChart": ...} (Dutch sentences; absent = not applicable)
+    words     {"prefix": ..., "empty": ...} or null: the selection stated in words
+    csv       [{"name", "rows": "items"|"sums", "header": [...], "fields": [...], "marker": field|null, "schema": href}]
+    notAvailable  the Dutch text of a sum without a number
+    round     decimals kept in sums (as in the model)
+    locale    the Dutch number format (widgets.data.numbers.NUMBER_LOCALE)
+    url       {"key": URL parameter of the figure, "default": {"field": ...}}
+
+A state is ``{"items": [ids], "start": column index, "end": column index, "field": field}``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from ..data.labels import NOT_AVAILABLE_NL
+from ..data.numbers import NUMBER_LOCALE, format_nl
+
+ROUND = 6
+
+
+@dataclass
+class View:
+    """What a reader sees for one state of a figure (see module doc).
+
+    ``header``: table header cells; ``rows``: table rows of cell texts (the
+    first cell of a row is its header); ``notes``: Dutch sentences;
+    ``message``: a Dutch sentence when the state cannot be shown (then the
+    rest is empty) or when the chart would be empty; ``words``: the selection
+    in words or None; ``chart``: rows ``{"x", "series", "value"}``;
+    ``csv``: download name -> CSV text.
+    """
+
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    message: str | None = None
+    words: str | None = None
+    chart: list[dict] = field(default_factory=list)
+    csv: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def state(items: Iterable[str] = (), start: int = 0, end: int | None = None, field: str | None = None) -> dict:
+    """A state as the browser keeps it (see module doc)."""
+    return {"items": list(items), "start": start, "end": end, "field": field}
+
+
+def number_text(value) -> str:
+    """A computed number (a sum) as the browser prints it, or the "niet beschikbaar" text."""
+    return NOT_AVAILABLE_NL if value is None else format_nl(float(value))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    """Machine-readable CSV: comma, decimal point, empty for a missing value,
+    quotes only where needed, "\\n" line ends (as the browser writes it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else _csv_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _csv_cell(value) -> str:
+    if isinstance(value, float):
+        return repr(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def fill_columns(text: str, labels: Sequence[str]) -> str:
+    """A note template with its ``{columns}`` filled in (labels joined by ", ")."""
+    return text.replace("{columns}", ", ".join(labels))
+
+
+def base_payload(layout: str, columns: Sequence[tuple[str, str]], items: Sequence[dict], **parts) -> dict:
+    """The parts every payload has; ``parts`` adds or overrides the others."""
+    payload = {
+        "layout": layout,
+        "columns": [{"id": str(c), "label": str(label)} for c, label in columns],
+        "items": [{"id": it["id"], "label": it["label"], "name": it.get("name", it["label"]), "fixed": bool(it.get("fixed", False))}
+                  for it in items],
+        "fields": {},
+        "table": {},
+        "sums": [],
+        "chart": {"rows": "items", "field": None},
+        "notes": [],
+        "messages": {},
+        "words": None,
+        "csv": [],
+        "notAvailable": NOT_AVAILABLE_NL,
+        "round": ROUND,
+        "locale": NUMBER_LOCALE,
+        "url": {},
+    }
+    payload.update(parts)
+    return payload

@@ -1,0 +1,221 @@
+"""HTML for the website face: tables in Dutch notation and the shell of an
+interactive figure. Functions named ``*_html`` return strings; :class:`HTML`
+wraps one for display in a notebook. Output is deterministic (no random ids),
+so nbval can compare it.
+
+A figure is a ``<figure class="bmh-figure">`` holding: a caption, the controls
+(shown once the script runs), the chart (drawn at build time as SVG, redrawn by
+Vega in the browser), the table of the current view (the default view without
+JavaScript), notes, the selection in words, a message line, the source and
+downloads. ``widgets/static/bmh-explorer.js`` fills it from the payload.
+"""
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from ..data.labels import MARKER_LABELS_NL
+from ..data.numbers import Marker, format_nl
+from .charts import Chart
+from .explorer import View
+
+NUM = ' class="num"'
+
+
+def json_for_script(data) -> str:
+    """JSON safe inside ``<script type="application/json">`` (no ``</``)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+
+
+def format_cell(value, decimals: int = 2) -> str:
+    """A table cell for readers: a number in Dutch notation, a marker's label,
+    or an empty string for a missing value."""
+    if isinstance(value, Marker):
+        return MARKER_LABELS_NL[value]
+    if isinstance(value, str):
+        try:
+            return MARKER_LABELS_NL[Marker(value)]
+        except ValueError:
+            return value
+    if value is None or pd.isna(value):
+        return ""
+    return format_nl(float(value), decimals=decimals)
+
+
+def table_box_html(table: str, caption: str, extra_class: str = "") -> str:
+    """A table in a box that scrolls sideways on its own when it must (keyboard-focusable)."""
+    klass = "bmh-table-wrap" + (f" {extra_class}" if extra_class else "")
+    return f'<div class="{klass}" tabindex="0" role="region" aria-label="{html.escape(caption)}">{table}</div>'
+
+
+def html_table(
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    row_header: str | None = None,
+    number_columns: Sequence[str] | None = None,
+    total_rows: Iterable = (),
+    formatter: Callable = format_cell,
+    table_id: str | None = None,
+    links: Mapping[str, Callable[[pd.Series], str]] | None = None,
+    extra_class: str = "",
+) -> str:
+    """A real HTML table: ``<caption>``, column headers with ``scope="col"``,
+    the first column (``row_header`` or the index) as row headers, numbers
+    right-aligned in Dutch notation. Rows whose label is in ``total_rows`` are
+    styled as totals. ``links`` maps a column to a function of the row that
+    returns an href: that column's cells become links (text unchanged)."""
+    frame = frame.reset_index() if row_header is None else frame
+    header_col = row_header or frame.columns[0]
+    numbers = set(number_columns if number_columns is not None else [c for c in frame.columns if c != header_col])
+    totals = set(total_rows)
+    head = "".join(f'<th scope="col"{NUM if c in numbers else ""}>{html.escape(str(c))}</th>' for c in frame.columns)
+    body = []
+    for _, row in frame.iterrows():
+        cells = []
+        for column in frame.columns:
+            text = html.escape(formatter(row[column]) if column in numbers else str(row[column]))
+            if links and column in links:
+                text = f'<a href="{html.escape(links[column](row))}">{text}</a>'
+            if column == header_col:
+                cells.append(f'<th scope="row">{text}</th>')
+            else:
+                cells.append(f'<td class="num">{text}</td>' if column in numbers else f"<td>{text}</td>")
+        klass = ' class="bmh-total"' if row[header_col] in totals else ""
+        body.append(f"<tr{klass}>{''.join(cells)}</tr>")
+    ident = f' id="{html.escape(table_id)}"' if table_id else ""
+    klass = "bmh-table" + (f" {extra_class}" if extra_class else "")
+    table = (f'<table class="{klass}"{ident}><caption>{html.escape(caption)}</caption>'
+             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return table_box_html(table, caption)
+
+
+def view_table_html(view: View, caption: str, table_id: str) -> str:
+    """The table of a view, which the browser re-renders (class ``bmh-live``)."""
+    head = "".join(f'<th scope="col"{NUM if i else ""}>{html.escape(h)}</th>' for i, h in enumerate(view.header))
+    rows = "".join(
+        "<tr>" + "".join(f'<td class="num">{html.escape(c)}</td>' if i else f'<th scope="row">{html.escape(c)}</th>'
+                         for i, c in enumerate(row)) + "</tr>"
+        for row in view.rows
+    )
+    table = (f'<table class="bmh-table bmh-live" id="{html.escape(table_id)}"><caption>{html.escape(caption)}</caption>'
+             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return table_box_html(table, caption)
+
+
+def list_html(lines: Sequence[str]) -> str:
+    return f"<ul>{''.join(f'<li>{html.escape(t)}</li>' for t in lines)}</ul>" if lines else ""
+
+
+def checkbox_html(ident: str, items: Sequence[str], label: str, checked: bool = False, disabled: bool = False) -> str:
+    """A checkbox that chooses ``items`` (the payload's item ids)."""
+    state = (" checked" if checked else "") + (" disabled" if disabled else "")
+    return (f'<label for="{html.escape(ident)}"><input type="checkbox" id="{html.escape(ident)}" '
+            f'data-items="{html.escape(" ".join(items))}" autocomplete="off"{state}> {html.escape(label)}</label>')
+
+
+def radio_html(name: str, items: Sequence[str], value: str, label: str, checked: bool = False) -> str:
+    """A radio button of group ``name`` that chooses ``items`` ("" for "geen keuze")."""
+    return (f'<label><input type="radio" name="{html.escape(name)}" value="{html.escape(value)}" '
+            f'data-items="{html.escape(" ".join(items))}" autocomplete="off"{" checked" if checked else ""}> '
+            f"{html.escape(label)}</label>")
+
+
+def select_html(name: str, label: str, options: Sequence[tuple[str, str]], value: str, role: str) -> str:
+    """A select whose value sets a part of the state (``role``: start, end, column)."""
+    opts = "".join(f'<option value="{html.escape(v)}"{" selected" if v == value else ""}>{html.escape(t)}</option>' for v, t in options)
+    return (f'<label>{html.escape(label)} <select name="{html.escape(name)}" data-role="{role}" autocomplete="off">'
+            f"{opts}</select></label>")
+
+
+def year_range_html(years: Sequence, start=None, end=None) -> str:
+    """A fieldset with two selects, ``van`` and ``tot``, over ``years``."""
+    options = [(str(y), str(y)) for y in years]
+    start = str(years[0] if start is None else start)
+    end = str(years[-1] if end is None else end)
+    return (f'<fieldset><legend>Jaren</legend>{select_html("van", "van", options, start, "start")}'
+            f'{select_html("tot", "tot en met", options, end, "end")}</fieldset>')
+
+
+def field_radios_html(choices: Sequence[tuple[str, str]], value: str) -> str:
+    """Radio buttons that choose the field shown (e.g. aantallen or aandeel)."""
+    radios = "".join(
+        f'<label><input type="radio" name="weergave" value="{html.escape(v)}" data-role="field" autocomplete="off"'
+        f'{" checked" if v == value else ""}> {html.escape(t)}</label>'
+        for v, t in choices
+    )
+    return f"<fieldset><legend>Weergave</legend>{radios}</fieldset>"
+
+
+def figure_html(
+    *,
+    figure_id: str,
+    kind: str,
+    caption: str,
+    source: str,
+    view: View,
+    table_caption: str,
+    chart: Chart | None = None,
+    specs: Mapping[str, dict] | None = None,
+    chart_label: str = "",
+    controls_html: str = "",
+    payload=None,
+    downloads: Sequence[tuple[str, str]] = (),
+    live_downloads: Sequence[tuple[str, str, str]] = (),
+    intro_html: str = "",
+    after_html: str = "",
+    share_link: bool = False,
+) -> str:
+    """The website face of one interactive figure as an HTML string (see module doc).
+
+    ``view``: the default state, shown without JavaScript. ``chart``: its
+    drawing and Vega spec; ``specs``: a Vega spec per field where the chart
+    differs by field (default: the chart's spec for the payload's field). ``downloads``:
+    (label, href) of fixed files; ``live_downloads``: (label, CSV name, href of
+    its Table Schema) of what the figure shows, made in the browser."""
+    parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}">',
+             f"<figcaption>{html.escape(caption)}</figcaption>", intro_html]
+    if controls_html:
+        parts.append(f'<div class="bmh-controls" data-needs-js hidden>{controls_html}</div>')
+        parts.append('<noscript><p class="bmh-noscript">Zonder JavaScript ziet u de figuur in de beginstand; '
+                     "de knoppen werken met JavaScript.</p></noscript>")
+    parts.append(f'<p class="bmh-message" role="status">{html.escape(view.message or "")}</p>')
+    if view.words is not None:
+        parts.append(f'<p class="bmh-words" aria-live="polite">{html.escape(view.words)}</p>')
+    if chart is not None:
+        parts.append(f'<div class="bmh-chart" role="img" aria-label="{html.escape(chart_label or caption)}">{chart.svg}</div>')
+        field = (payload or {}).get("url", {}).get("field", "")
+        parts.append(f'<script type="application/json" class="bmh-spec">{json_for_script(dict(specs or {field: chart.vega}))}</script>')
+    if payload is not None:
+        parts.append(f'<script type="application/json" class="bmh-payload">{json_for_script(payload)}</script>')
+    if view.header:
+        parts.append(view_table_html(view, table_caption, f"{figure_id}-tabel"))
+    parts.append(f'<div class="bmh-notes" aria-live="polite">{list_html(view.notes)}</div>')
+    parts.append(after_html)
+    live = [f'<a class="bmh-csv" data-csv="{html.escape(name)}" download="{html.escape(name)}" href="">{html.escape(label)}</a>'
+            f' (<a href="{html.escape(schema)}">beschrijving</a>)' for label, name, schema in live_downloads]
+    if share_link:
+        live.insert(0, '<a class="bmh-link" href="">Link naar deze keuze</a>')
+    if live:
+        parts.append(f'<p class="bmh-share" data-needs-js hidden>{" · ".join(live)}</p>')
+    links = " · ".join(f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>' for label, href in downloads)
+    parts.append(f'<p class="bmh-source">{html.escape(source)}{" · " + links if links else ""}</p>')
+    parts.append("</figure>")
+    return "".join(parts)
+
+
+class HTML:
+    """Displays an HTML string in a notebook; its plain-text form is the
+    given summary (deterministic, so nbval can compare it)."""
+
+    def __init__(self, markup: str, summary: str = "HTML"):
+        self.markup, self.summary = markup, summary
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return self.summary

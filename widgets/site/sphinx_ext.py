@@ -1,0 +1,114 @@
+"""Sphinx extension of the book (listed in ``_config.yml``).
+
+- Serves the Vega runtime from the site itself: ``vega.min.js`` from the npm
+  package pinned in ``package-lock.json`` (the version vl-convert draws with),
+  copied at build time, never a CDN, never committed. The figure script loads
+  it only when a figure needs it.
+- Serves the project's own figure script and stylesheets (``widgets/static``),
+  the script only on pages that hold a figure.
+- Publishes every table of ``data/`` as CSV plus ``datapackage.json`` under
+  ``_build/html/data/``, and the description of every figure download under
+  ``data/figuren/``.
+- Adds the role ``{value}`dataset/key``` that prints a figure from ``data/``
+  in Dutch notation, so prose never types a number by hand.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxRole
+
+from .. import DATA_DIR, PROJECT_ROOT
+from ..data import dataset_names, package_descriptor
+from ..data.lookup import LookupError_, lookup_text
+
+VEGA_SOURCE = PROJECT_ROOT / "node_modules" / "vega" / "build" / "vega.min.js"
+VENDOR_FILE = "vendor/vega.min.js"  # beside bmh-explorer.js in _static, which loads it from there
+FIGURE_MARKER = 'class="bmh-figure'
+PACKAGE = Path(__file__).resolve().parent.parent
+STATIC_DIR = PACKAGE / "static"
+
+
+def _vendor_dir(app: Sphinx) -> Path:
+    return Path(app.outdir).parent / ".vendor"
+
+
+def copy_vega(app: Sphinx) -> None:
+    """Put the Vega runtime where Sphinx copies static files from."""
+    if not VEGA_SOURCE.exists():
+        raise ExtensionError(f"{VEGA_SOURCE} is missing: run `make setup` (npm ci installs the Vega runtime from package-lock.json)")
+    target = _vendor_dir(app) / VENDOR_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != VEGA_SOURCE.read_bytes():
+        shutil.copyfile(VEGA_SOURCE, target)
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    copy_vega(app)
+    app.config.html_static_path.extend([str(_vendor_dir(app)), str(STATIC_DIR)])
+    app.add_css_file("bmh.css")
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A notebook page depends on data/ and on the widgets package: when any of
+    them changes, Sphinx re-reads the page and myst-nb executes it again (with
+    ``execute_notebooks: force``), so a page never shows stale numbers."""
+    if "kernelspec:" not in source[0][:600]:
+        return
+    for path in sorted([*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.resource.yaml"), *PACKAGE.rglob("*.py")]):
+        app.env.note_dependency(str(path))
+
+
+def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The figure script only on pages that hold a figure."""
+    if FIGURE_MARKER in context.get("body", ""):
+        app.add_js_file("bmh-explorer.js", priority=500, defer="defer")
+
+
+def on_build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from ..figures.downloads import resources
+
+    out = Path(app.outdir) / "data"
+    (out / "figuren").mkdir(parents=True, exist_ok=True)
+    for name in dataset_names():
+        shutil.copyfile(DATA_DIR / f"{name}.csv", out / f"{name}.csv")
+    _write_json(out / "datapackage.json", package_descriptor())
+    for name, descriptor in resources().items():
+        _write_json(out / "figuren" / f"{name}.json", descriptor)
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+class ValueRole(SphinxRole):
+    """``{value}`b9_inflow_by_type/2015/totaal``` -> ``59.310`` (with its source
+    as a tooltip). The key is the dataset name followed by the values of its
+    primary key. An unknown dataset or key is a build error."""
+
+    def run(self):
+        try:
+            text, source = lookup_text(self.text)
+        except LookupError_ as exc:
+            msg = self.inliner.reporter.error(f"{{value}}`{self.text}`: {exc}", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        node = nodes.abbreviation(text, text, explanation=source, classes=["bmh-value"])
+        return [node], []
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("source-read", on_source_read)
+    app.connect("html-page-context", on_page_context)
+    app.connect("build-finished", on_build_finished)
+    app.add_role("value", ValueRole())
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

@@ -1,0 +1,334 @@
+/* The website face of every interactive figure of the edition.
+ *
+ * Python (widgets/figures) writes into each <figure class="bmh-figure"> a payload with
+ * everything that does not depend on the reader's choice: numbers and Dutch cell texts
+ * per item and column, notes, messages, CSV headers, the number format, and a Vega
+ * spec compiled at build time (drawn in the page already, in its default state).
+ * This script only applies the reader's choice to the payload (filter, null-aware sum,
+ * pick: see widgets/figures/explorer.py, which describes the shapes) and shows the
+ * resulting view: table, notes, message, the choice in words, chart, downloads, link.
+ * Vega itself is loaded only when a figure comes near the screen or is changed. */
+(function () {
+  "use strict";
+  var BMH = (window.BMH = window.BMH || {});
+  var SCRIPT = document.currentScript;
+
+  /* ---- the model: filter, null-aware sum, pick -------------------------------------- */
+
+  function roundTo(p, x) {
+    var f = Math.pow(10, p.round), r = Math.round(x * f) / f;
+    return r === 0 ? 0 : r;
+  }
+
+  /* A number in the payload's Dutch format, at most two decimals, trailing zeros dropped. */
+  function formatNumber(p, x) {
+    var parts = Math.abs(x).toFixed(2).replace(/\.?0+$/, "").split(".");
+    var text = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, p.locale.thousands) + (parts[1] ? p.locale.decimal + parts[1] : "");
+    return (x < 0 && text !== "0" ? p.locale.minus : "") + text;
+  }
+
+  function sumOf(p, spec, ids, col) {
+    var total = null;
+    ids.forEach(function (id) {
+      var v = p.fields[spec.field].values[id][col];
+      if (v === null || v * spec.sign < 0) return;
+      total = (total || 0) + v;
+    });
+    return total === null ? spec.empty : roundTo(p, total);
+  }
+
+  function view(p, s) {
+    var v = { header: [], rows: [], notes: [], message: null, words: null, chart: [], csv: {} };
+    var byId = {};
+    p.items.forEach(function (it) { byId[it.id] = it; });
+    var ids = p.items.filter(function (it) { return it.fixed || s.items.indexOf(it.id) >= 0; }).map(function (it) { return it.id; });
+    if (p.messages.noItems && !ids.length) { v.message = p.messages.noItems; return v; }
+    if (s.start > s.end) { v.message = p.messages.range; return v; }
+    var cols = [];
+    for (var c = s.start; c <= s.end; c++) cols.push(c);
+    var field = s.field, text = function (x) { return x === null ? p.notAvailable : formatNumber(p, x); };
+    var label = function (id) { return byId[id].label; }, colLabel = function (c) { return p.columns[c].label; };
+    var sums = p.sums.map(function (spec) { return { spec: spec, values: cols.map(function (c) { return sumOf(p, spec, ids, c); }) }; });
+    var hasNumber = function (id, c) { return p.table.fields.some(function (f) { return p.fields[f].values[id][c] !== null; }); };
+    if (p.layout === "sums") {
+      v.header = [p.table.corner].concat(cols.map(colLabel));
+      v.rows = sums.map(function (S) { return [S.spec.label].concat(S.values.map(text)); });
+    } else if (p.layout === "years") {
+      v.header = [p.table.corner].concat(ids.map(label), sums.map(function (S) { return S.spec.label; }));
+      v.rows = cols.map(function (c, i) {
+        return [colLabel(c)].concat(ids.map(function (id) { return p.fields[field].cells[id][c]; }), sums.map(function (S) { return text(S.values[i]); }));
+      });
+    } else if (p.layout === "pairs") {
+      v.header = p.table.header.slice();
+      ids.forEach(function (id) { cols.forEach(function (c) {
+        if (hasNumber(id, c)) v.rows.push([label(id), colLabel(c)].concat(p.table.fields.map(function (f) { return p.fields[f].cells[id][c]; })));
+      }); });
+    }
+    p.notes.forEach(function (n) {
+      if (!n.items.every(function (id) { return ids.indexOf(id) >= 0; })) return;
+      var shown = (n.columns || []).filter(function (c) { return c >= s.start && c <= s.end; }).map(colLabel);
+      if (!n.columns || shown.length) v.notes.push(n.text.replace("{columns}", shown.join(", ")));
+    });
+    if (p.words) v.words = ids.length ? p.words.prefix + ids.map(label).join("; ") : p.words.empty;
+    var chartField = p.chart.field || field;
+    if (p.chart.rows === "sums") sums.forEach(function (S) { S.values.forEach(function (x, i) {
+      if (x !== null) v.chart.push({ x: colLabel(cols[i]), series: S.spec.label, value: x });
+    }); });
+    else ids.forEach(function (id) { cols.forEach(function (c) {
+      var x = p.fields[chartField].values[id][c];
+      if (x !== null) v.chart.push({ x: colLabel(c), series: label(id), value: x });
+    }); });
+    if (!v.chart.length && p.messages.emptyChart) v.message = p.messages.emptyChart;
+    p.csv.forEach(function (d) {
+      var rows = [];
+      if (d.rows === "sums") cols.forEach(function (c, i) { rows.push([p.columns[c].id].concat(sums.map(function (S) { return S.values[i]; }))); });
+      else ids.forEach(function (id) { cols.forEach(function (c) {
+        var f = d.fields;
+        var marker = d.marker ? p.fields[d.marker].markers[id][c] : null;
+        if (marker !== null || f.some(function (g) { return p.fields[g].values[id][c] !== null; }))
+          rows.push([id, byId[id].name, p.columns[c].id].concat(f.map(function (g) { return p.fields[g].values[id][c]; }), d.marker ? [marker] : []));
+      }); });
+      v.csv[d.name] = csvText(d.header, rows);
+    });
+    return v;
+  }
+
+  function csvText(header, rows) {
+    var quote = function (x) { var t = x === null || x === undefined ? "" : String(x); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
+    return [header].concat(rows).map(function (r) { return r.map(quote).join(","); }).join("\n") + "\n";
+  }
+
+  BMH.view = view;
+  BMH.formatNumber = formatNumber;
+
+  /* ---- page glue: controls, URL, rendering, Vega ------------------------------------- */
+
+  function readJSON(figure, cls) {
+    var node = figure.querySelector("script." + cls);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function columnIndex(p, id) {
+    for (var i = 0; i < p.columns.length; i++) if (p.columns[i].id === id) return i;
+    return -1;
+  }
+
+  /* The state the controls show. */
+  function stateOf(figure, p) {
+    var s = { items: [], start: 0, end: p.columns.length - 1, field: p.url.field || null };
+    var add = function (el) { el.getAttribute("data-items").split(" ").forEach(function (id) { if (id && s.items.indexOf(id) < 0) s.items.push(id); }); };
+    figure.querySelectorAll("input[data-items]:checked, option[data-items]:checked").forEach(add);
+    figure.querySelectorAll("[data-role]").forEach(function (el) {
+      var role = el.getAttribute("data-role"), value = el.type === "radio" ? (el.checked ? el.value : null) : el.value;
+      if (value === null) return;
+      if (role === "start" || role === "column") s.start = columnIndex(p, value);
+      if (role === "end" || role === "column") s.end = columnIndex(p, value);
+      if (role === "field") s.field = value;
+    });
+    return s;
+  }
+
+  function named(figure) { return figure.querySelectorAll("select[name], input[name]"); }
+
+  /* The URL parameters of the figure's current controls that differ from its first state. */
+  function urlParams(figure, p, first) {
+    var params = {}, key = p.url.key, items = checkedItems(figure);
+    if (items !== first.items) params[key] = items;
+    named(figure).forEach(function (el) {
+      if (el.hasAttribute("data-items") || (el.type === "radio" && !el.checked)) return;
+      if (el.value !== first[el.name]) params[key + "-" + el.name] = el.value;
+    });
+    return params;
+  }
+
+  /* The item ids of the checked boxes and radios, as they go into the address. */
+  function checkedItems(figure) {
+    var items = [];
+    figure.querySelectorAll("input[data-items]:checked").forEach(function (el) { items = items.concat(el.getAttribute("data-items").split(" ").filter(Boolean)); });
+    return items.join(",");
+  }
+
+  function snapshot(figure) {
+    var first = { items: checkedItems(figure) };
+    named(figure).forEach(function (el) { if (!el.hasAttribute("data-items") && (el.type !== "radio" || el.checked)) first[el.name] = el.value; });
+    return first;
+  }
+
+  /* Sets the controls from the page address; returns Dutch sentences on what was left out. */
+  function restore(figure, p, search) {
+    var q = new URLSearchParams(search), key = p.url.key, notes = [], m = p.messages;
+    var fill = function (t, o) { return t.replace(/\{(\w+)\}/g, function (_, k) { return o[k]; }); };
+    var byId = {};
+    p.items.forEach(function (it) { byId[it.id] = it; });
+    if (q.has(key)) {
+      figure.querySelectorAll("input[data-items]").forEach(function (el) { el.checked = el.type === "radio" && el.value === ""; });
+      var chosenBy = {}, unknown = [], elsewhere = [];
+      q.get(key).split(",").filter(Boolean).forEach(function (code) {
+        var el = figure.querySelector('input[data-items~="' + CSS.escape(code) + '"]');
+        if (!el) {
+          if (p.url.explain && p.url.explain[code]) notes.push(p.url.explain[code]);
+          else if (byId[code]) elsewhere.push(byId[code].label);
+          else unknown.push(code);
+          return;
+        }
+        if (el.type === "radio" && chosenBy[el.name] && chosenBy[el.name].el !== el) {
+          notes.push(fill(m.conflict, { code: byId[code] ? byId[code].label : code, other: chosenBy[el.name].label }));
+          return;
+        }
+        el.checked = true;
+        chosenBy[el.name] = { el: el, label: byId[code] ? byId[code].label : code };
+      });
+      if (unknown.length) notes.push(fill(m.unknown, { codes: unknown.join(", ") }));
+      if (elsewhere.length) notes.push(fill(m.elsewhere, { labels: elsewhere.join("; ") }));
+    }
+    named(figure).forEach(function (el) {
+      var value = q.get(key + "-" + el.name);
+      if (value === null || el.hasAttribute("data-items")) return;
+      if (el.type === "radio") { var match = figure.querySelector('input[name="' + el.name + '"][value="' + CSS.escape(value) + '"]'); if (match) match.checked = true; else notes.push(fill(m.badValue, { value: value })); }
+      else if ([].some.call(el.options, function (o) { return o.value === value; })) el.value = value;
+      else notes.push(fill(m.badValue, { value: value }));
+    });
+    return notes;
+  }
+
+  function renderTable(figure, v) {
+    var table = figure.querySelector("table.bmh-live");
+    if (!table) return;
+    var head = table.querySelector("thead tr"), body = table.querySelector("tbody");
+    head.textContent = "";
+    v.header.forEach(function (h, i) { var th = document.createElement("th"); th.scope = "col"; if (i) th.className = "num"; th.textContent = h; head.appendChild(th); });
+    body.textContent = "";
+    v.rows.forEach(function (r) {
+      var tr = document.createElement("tr");
+      r.forEach(function (cell, i) {
+        var el = document.createElement(i ? "td" : "th");
+        if (i) el.className = "num"; else el.scope = "row";
+        el.textContent = cell;
+        tr.appendChild(el);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function renderList(box, lines) {
+    if (!box) return;
+    box.textContent = "";
+    if (!lines.length) return;
+    var ul = document.createElement("ul");
+    lines.forEach(function (t) { var li = document.createElement("li"); li.textContent = t; ul.appendChild(li); });
+    box.appendChild(ul);
+  }
+
+  var vegaReady = null;
+  function loadVega() {
+    if (!vegaReady) vegaReady = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = new URL("vendor/vega.min.js", SCRIPT.src).href;
+      s.onload = function () { resolve(window.vega); };
+      s.onerror = function () { reject(new Error("Vega kon niet worden geladen")); };
+      document.head.appendChild(s);
+    });
+    return vegaReady;
+  }
+
+  function draw(figure, p, s, rows) {
+    return loadVega().then(function (vega) {
+      var specs = readJSON(figure, "bmh-spec"), field = specs[s.field] ? s.field : Object.keys(specs)[0];
+      if (!figure.bmhView || figure.bmhField !== field) {
+        var box = figure.querySelector(".bmh-chart");
+        if (figure.bmhView) figure.bmhView.finalize();
+        box.textContent = "";
+        figure.bmhView = new vega.View(vega.parse(specs[field]), { renderer: "svg", container: box, hover: true, locale: vega.locale(p.locale) });
+        figure.bmhField = field;
+      }
+      return figure.bmhView.data("rows", rows).runAsync();
+    }).then(function () {
+      var svg = figure.querySelector(".bmh-chart svg");
+      if (svg) svg.setAttribute("aria-hidden", "true");
+      figure.setAttribute("data-drawn", "1");
+    });
+  }
+
+  function downloads(figure, v) {
+    figure.querySelectorAll("a[data-csv]").forEach(function (a) {
+      var text = v.csv[a.getAttribute("data-csv")];
+      if (a.bmhUrl) URL.revokeObjectURL(a.bmhUrl);
+      a.bmhUrl = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+      a.href = a.bmhUrl;
+    });
+  }
+
+  /* Controls back to the page's own defaults: the address, not the browser's memory of
+   * a form, decides what a figure shows after Back, Forward or reload. */
+  function resetControls(figure) {
+    figure.querySelectorAll("input").forEach(function (el) { el.checked = el.defaultChecked; });
+    figure.querySelectorAll("option").forEach(function (el) { el.selected = el.defaultSelected; });
+  }
+
+  function setup(figure) {
+    var p = readJSON(figure, "bmh-payload");
+    var message = figure.querySelector(".bmh-message"), words = figure.querySelector(".bmh-words");
+    figure.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
+    resetControls(figure);
+    var first = snapshot(figure);
+    var drawn = JSON.stringify(view(p, stateOf(figure, p)).chart);  // what the build-time drawing shows
+    var restored = restore(figure, p, window.location.search);
+    var current = null;
+
+    function done() { figure.setAttribute("data-rendered", "1"); }
+    function fail(error) {
+      message.textContent = "Deze figuur kon niet worden getekend: " + error;
+      figure.setAttribute("data-rendered", "error");
+      console.error(error);
+    }
+
+    function update(fromReader) {
+      var s = stateOf(figure, p), v = view(p, s);
+      message.textContent = (fromReader ? [] : restored).concat(v.message ? [v.message] : []).join(" ");
+      var blocked = Boolean(v.message) && !v.header.length;  // nothing to show: keep the last view, greyed
+      figure.classList.toggle("bmh-stale", blocked);
+      if (blocked) return Promise.resolve(v);
+      renderTable(figure, v);
+      renderList(figure.querySelector(".bmh-notes"), v.notes);
+      if (words) words.textContent = v.words || "";
+      downloads(figure, v);
+      var url = new URL(window.location.href), params = urlParams(figure, p, first);
+      [p.url.key].concat([].map.call(named(figure), function (el) { return p.url.key + "-" + el.name; }))
+        .forEach(function (k) { url.searchParams.delete(k); });
+      Object.keys(params).forEach(function (k) { url.searchParams.set(k, params[k]); });
+      var link = figure.querySelector("a.bmh-link");
+      if (link) link.href = url.pathname + url.search + "#" + figure.id;
+      if (fromReader) window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+      figure.bmhState = s;
+      figure.bmhViewData = v;
+      current = { state: s, view: v };
+      figure.classList.toggle("bmh-nochart", !v.chart.length);  // the message says why; Vega is not asked to draw nothing
+      if (!v.chart.length) return Promise.resolve();
+      return figure.bmhView || JSON.stringify(v.chart) !== drawn ? draw(figure, p, s, v.chart) : Promise.resolve();
+    }
+
+    figure.addEventListener("change", function (e) {
+      if (e.target.closest(".bmh-controls")) figure.bmhPending = update(true).then(done, fail);
+    });
+    figure.querySelectorAll("button[data-action=clear]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        figure.querySelectorAll("input[data-items]").forEach(function (el) { el.checked = el.type === "radio" && el.value === ""; });
+        update(true).then(done, fail);
+      });
+    });
+    window.addEventListener("pageshow", function (e) {
+      if (e.persisted) { resetControls(figure); restored = restore(figure, p, window.location.search); update(false).then(done, fail); }
+    });
+    var near = function () { if (current && !figure.bmhView) draw(figure, p, current.state, current.view.chart).catch(fail); };
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries, observer) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); near(); }
+      }, { rootMargin: "200px" }).observe(figure);
+    }
+    return update(false).then(done, fail);
+  }
+
+  function start() { document.querySelectorAll(".bmh-figure[data-kind]").forEach(setup); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,2 +1,0 @@
-/* Loaded on every page: marks that JavaScript runs, so the no-JS fallbacks can step aside. */
-document.documentElement.classList.add("bmh-js");

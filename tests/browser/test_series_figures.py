@@ -21,12 +21,22 @@ def test_inflow_controls_change_table_and_chart(page, guard, site_url):
     figure.locator("select[name=van]").select_option("2012")
     figure.locator("select[name=tot]").select_option("2016")
     assert column(figure, "Jaar") == ["2012", "2013", "2014", "2015", "2016"]
-    assert column(figure, "Nareis")[0] == "niet beschikbaar"
+    assert column(figure, "Nareis")[0] == "n.b."
     # nareis + hervestiging + herplaatsing, 2015: 13.850 + 430 = 14.280 (herplaatsing not available)
     assert column(figure, "Totaal van de gekozen reeksen")[3] == "14.280"
     expect(figure.locator(".bmh-notes")).to_contain_text("Nareis, 2012")
     assert sorted(r["value"] for r in drawn(page, "fig-instroom") if r["x"] == "2015") == [430, 13850]
     assert "instroom-van=2012" in page.url and "instroom-tot=2016" in page.url
+    clean(guard)
+
+
+def test_the_live_chart_writes_numbers_in_dutch(page, guard, site_url):
+    # a bug: the live chart printed "60,000" on its axis after taking over from the drawing
+    figure = open_figure(page, site_url, "instroom.html", "fig-instroom")
+    figure.scroll_into_view_if_needed()
+    drawn(page, "fig-instroom")
+    ticks = figure.locator(".bmh-chart svg text").all_text_contents()
+    assert "60.000" in ticks and "60,000" not in ticks
     clean(guard)
 
 
@@ -76,7 +86,7 @@ def test_dublin_figure(page, guard, site_url):
     figure.locator("select[name=van]").select_option("2023")
     # Eurostat NL 2023: 9.955 requests, 1.807 transfers; 2024: transfers only
     assert table(figure)[1:] == [["Nederland", "2023", "9.955", "1.807", "18,2%"],
-                                 ["Nederland", "2024", "niet beschikbaar", "2.245", "niet beschikbaar"]]
+                                 ["Nederland", "2024", "n.b.", "2.245", "n.b."]]
     figure.locator("select[name=van]").select_option("2024")
     expect(figure.locator(".bmh-message")).to_contain_text("Voor deze landen en jaren is er geen overdrachtspercentage")
     figure.locator(".bmh-controls").get_by_label("Nederland").uncheck()

@@ -54,3 +54,21 @@ def test_the_same_book_without_the_error_builds(tmp_path):
     result = _build(tmp_path, "from widgets.budget import check_selection\ncheck_selection(['4.12a'])")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert (tmp_path / "book" / "_build" / "html" / "index.html").exists()
+
+
+def test_changed_scripts_and_styles_reach_the_site(tmp_path):
+    """A bug: Sphinx 7.4 keeps a file already in _static, so a changed script stayed
+    stale until _build was removed. copy_own_static overwrites it before pages are written."""
+    from types import SimpleNamespace
+
+    from widgets.site import sphinx_ext
+
+    outdir = tmp_path / "html"
+    (outdir / "_static" / "vendor").mkdir(parents=True)
+    (outdir / "_static" / "bmh-explorer.js").write_text("// an older script\n", encoding="utf-8")
+    app = SimpleNamespace(outdir=str(outdir))
+    sphinx_ext.copy_vega(app)
+    sphinx_ext.copy_own_static(app)
+    for source in sphinx_ext.STATIC_DIR.iterdir():
+        assert (outdir / "_static" / source.name).read_bytes() == source.read_bytes(), source.name
+    assert (outdir / "_static" / sphinx_ext.VENDOR_FILE).read_bytes() == sphinx_ext.VEGA_SOURCE.read_bytes()

@@ -194,7 +194,7 @@ def settle(page) -> None:
 def open_page(page, base: str, path: str, root: Path = SITE) -> None:
     """Open a page of the site and wait for it (following a redirect stub)."""
     page.goto(f"{base}/{path}")
-    target = redirect_target(root, path)
+    target = redirect_target(root, path.split("?")[0])
     if target:
         page.wait_for_url(f"{base}/{posixpath.join(posixpath.dirname(path), target)}")
     settle(page)

@@ -39,10 +39,13 @@ NL: dict[str, str] = {
     Marker.DEPENDS_ON_INFLOW.value: "afhankelijk van de instroom",
     Marker.SUPPRESSED.value: "<10",
     Marker.NOT_AVAILABLE.value: "niet beschikbaar",
+    "not_available_short": "n.b.",  # in table cells, explained by NOT_AVAILABLE_KEY_NL under the table
 }
 
 MARKER_LABELS_NL = {m: NL[m.value] for m in Marker}
 NOT_AVAILABLE_NL = NL[Marker.NOT_AVAILABLE.value]
+NOT_AVAILABLE_SHORT_NL = NL["not_available_short"]
+NOT_AVAILABLE_KEY_NL = "n.b. = niet beschikbaar: de tabel van het rapport heeft hier geen getal (de toelichting zegt waarom)."
 
 
 def label(term: str) -> str:

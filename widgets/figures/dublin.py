@@ -13,14 +13,15 @@ import altair as alt
 import pandas as pd
 
 from ..data import load, metadata
-from ..data.labels import NOT_AVAILABLE_NL, label
+from ..data.labels import NOT_AVAILABLE_KEY_NL, NOT_AVAILABLE_SHORT_NL, label
 from ..data.numbers import format_nl, format_percent_nl
 from ..models import dublin as model
 from . import charts
-from .explorer import View, base_payload, csv_text
+from .explorer import View, base_payload, csv_text, words_text
 from .html import HTML, checkbox_html, figure_html, year_range_html
 
 DEFAULT_GEOS = ("NL", "EU", "DE", "FR")
+WORDS = {"prefix": "Gekozen: ", "empty": "", "range": "; jaren {start}-{end}", "single": "; jaar {start}"}
 FIELDS = ("requests", "transfers", "rate")
 CSV_NAME = "dublin.csv"
 CSV_HEADER = ["land", "naam", "jaar", "uitgaande_verzoeken", "uitgaande_overdrachten", "overdrachten_per_100_verzoeken"]
@@ -54,7 +55,7 @@ def _span(obs: pd.DataFrame) -> tuple[int, int]:
 
 def _cell(value, field: str) -> str:
     if pd.isna(value):
-        return NOT_AVAILABLE_NL
+        return NOT_AVAILABLE_SHORT_NL
     return format_percent_nl(float(value)) if field == "rate" else format_nl(float(value))
 
 
@@ -73,7 +74,8 @@ def view(geos: Sequence[str], start: int, end: int, obs: pd.DataFrame | None = N
     csv = csv_text(CSV_HEADER, [[r.geo, names[r.geo], str(r.year)] + [None if pd.isna(getattr(r, f)) else float(getattr(r, f)) for f in FIELDS]
                                 for r in table.itertuples()])
     return View(header=[label("geo"), label("year")] + [label(f) for f in FIELDS], rows=rows, chart=chart,
-                csv={CSV_NAME: csv}, message=None if chart else messages["emptyChart"])
+                csv={CSV_NAME: csv}, message=None if chart else messages["emptyChart"],
+                words=words_text(WORDS, [names[g] for g in chosen], str(start), str(end), "rate"))
 
 
 def payload(obs: pd.DataFrame | None = None) -> dict:
@@ -97,6 +99,7 @@ def payload(obs: pd.DataFrame | None = None) -> dict:
         table={"corner": label("geo"), "fields": list(FIELDS), "header": [label("geo"), label("year")] + [label(f) for f in FIELDS]},
         chart={"rows": "items", "field": "rate"},
         messages=_messages(obs),
+        words=WORDS,
         csv=[{"name": CSV_NAME, "rows": "items", "header": CSV_HEADER, "fields": list(FIELDS), "marker": None}],
         url={"key": "dublin", "field": "rate"},
     )
@@ -163,7 +166,7 @@ def dublin_html(figure_id: str = "fig-dublin", chosen: Sequence[str] = DEFAULT_G
         controls_html=f'<fieldset><legend>Landen</legend>{boxes}</fieldset>' + year_range_html(years),
         intro_html=report_box_html(),
         payload=payload(obs),
-        after_html=('<details class="bmh-sources"><summary>Kanttekeningen en bronnen van de jaarcijfers</summary>'
+        after_html=(f'<p class="bmh-source bmh-key">{NOT_AVAILABLE_KEY_NL}</p><details class="bmh-sources"><summary>Kanttekeningen en bronnen van de jaarcijfers</summary>'
                     f"{caveats_html(obs)}<ul>{source_list}</ul></details>"),
         live_downloads=[("Download wat de tabel toont (CSV)", CSV_NAME, f"../data/figuren/{CSV_NAME}.json")],
         downloads=[("dublin_external.csv (alle bronnen)", "../data/dublin_external.csv"), ("dublin_report.csv", "../data/dublin_report.csv")],

@@ -36,7 +36,10 @@ Payload keys (JSON, numbers with a decimal point)::
     chart     {"rows": "sums"|"items", "field": field or null (= the state's field)}
     notes     [{"items": [all must be chosen], "columns": [column indexes]|null, "text": "... {columns} ..."}]
     messages  {"noItems": ..., "range": ..., "emptyChart": ...} (Dutch sentences; absent = not applicable)
-    words     {"prefix": ..., "empty": ...} or null: the selection stated in words
+    words     the choice in one sentence (shown, and printed in place of the controls), or null:
+              {"prefix", "empty", "named": {labels joined by "; ": a shorter name},
+               "range": "... {start} ... {end}", "single": "... {start}" (when start = end),
+               "fields": {field: text added for that field}}
     csv       [{"name", "rows": "items"|"sums", "header": [...], "fields": [...], "marker": field|null, "schema": href}]
     notAvailable  the Dutch text of a sum without a number
     round     decimals kept in sums (as in the model)
@@ -52,7 +55,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from ..data.labels import NOT_AVAILABLE_NL
+from ..data.labels import NOT_AVAILABLE_SHORT_NL
 from ..data.numbers import NUMBER_LOCALE, format_nl
 
 ROUND = 6
@@ -89,7 +92,7 @@ def state(items: Iterable[str] = (), start: int = 0, end: int | None = None, fie
 
 def number_text(value) -> str:
     """A computed number (a sum) as the browser prints it, or the "niet beschikbaar" text."""
-    return NOT_AVAILABLE_NL if value is None else format_nl(float(value))
+    return NOT_AVAILABLE_SHORT_NL if value is None else format_nl(float(value))
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
@@ -107,6 +110,16 @@ def _csv_cell(value) -> str:
     if isinstance(value, float):
         return repr(int(value)) if value.is_integer() else repr(value)
     return str(value)
+
+
+def words_text(words: dict, labels: Sequence[str], start: str, end: str, field: str | None) -> str:
+    """The choice in one sentence, as the browser writes it (see ``words`` above)."""
+    key = "; ".join(labels)
+    text = words["prefix"] + words.get("named", {}).get(key, key) if labels else words["empty"]
+    template = words.get("single") if start == end else words.get("range")
+    if template:
+        text += template.replace("{start}", start).replace("{end}", end)
+    return text + words.get("fields", {}).get(field, "")
 
 
 def fill_columns(text: str, labels: Sequence[str]) -> str:
@@ -129,7 +142,7 @@ def base_payload(layout: str, columns: Sequence[tuple[str, str]], items: Sequenc
         "messages": {},
         "words": None,
         "csv": [],
-        "notAvailable": NOT_AVAILABLE_NL,
+        "notAvailable": NOT_AVAILABLE_SHORT_NL,
         "round": ROUND,
         "locale": NUMBER_LOCALE,
         "url": {},

@@ -198,7 +198,7 @@ def figure_html(
     live = [f'<a class="bmh-csv" data-csv="{html.escape(name)}" download="{html.escape(name)}" href="">{html.escape(label)}</a>'
             f' (<a href="{html.escape(schema)}">beschrijving</a>)' for label, name, schema in live_downloads]
     if share_link:
-        live.insert(0, '<a class="bmh-link" href="">Link naar deze keuze</a>')
+        parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
     if live:
         parts.append(f'<p class="bmh-share" data-needs-js hidden>{" · ".join(live)}</p>')
     links = " · ".join(f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>' for label, href in downloads)

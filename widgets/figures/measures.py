@@ -13,7 +13,7 @@ from ..data.labels import label, period_label
 from ..data.numbers import Marker
 from ..models import budget as model
 from . import charts
-from .explorer import View, base_payload
+from .explorer import View, base_payload, words_text
 from .html import HTML, figure_html, format_cell, html_table, select_html
 from .package import measure_label, variant_label
 
@@ -65,13 +65,24 @@ def _values() -> pd.DataFrame:
     return values[values["measure"].isin(model.selectable_measures())]
 
 
+def _words() -> dict:
+    """The choice in words: the variant's name instead of its list of measures."""
+    data = model.budget()
+    named = {"; ".join(measure_label(m) for m in model.selectable_measures() if data.measures.loc[m, "variant"] == v): variant_label(v)
+             for v in model.variant_ids()}
+    return {"prefix": "Getoond: ", "empty": "", "named": named, "single": "; {start}"}
+
+
 def view(variant: str, period: str) -> View:
     """The overview's chart rows: the amount of each measure of ``variant`` in
     ``period`` (measures without an amount left out; nothing is added up)."""
     values = _values()
     rows = values[(values["variant"] == variant) & (values["period"].astype(str) == period)].dropna(subset=["value"])
+    data = model.budget()
+    labels = [measure_label(m) for m in model.selectable_measures() if data.measures.loc[m, "variant"] == variant]
     return View(chart=[{"x": period_label(period), "series": measure_label(m), "value": float(v)}
-                       for m, v in zip(rows["measure"], rows["value"])])
+                       for m, v in zip(rows["measure"], rows["value"])],
+                words=words_text(_words(), labels, period_label(period), period_label(period), "amount"))
 
 
 def payload() -> dict:
@@ -84,6 +95,7 @@ def payload() -> dict:
         [{"id": c, "label": measure_label(c)} for c in codes],
         fields={"amount": {"values": numbers, "cells": {}, "markers": {}}},
         chart={"rows": "items", "field": "amount"},
+        words=_words(),
         url={"key": "overzicht", "field": "amount"},
     )
 

@@ -20,7 +20,7 @@ from ..data.labels import NL, label, period_label
 from ..data.numbers import format_nl
 from ..models import budget as model
 from . import charts
-from .explorer import View, base_payload, csv_text
+from .explorer import View, base_payload, csv_text, words_text
 from .html import HTML, checkbox_html, figure_html, format_cell, radio_html
 
 UNIT_NL = "mln euro; + = saldoverslechterend, − = besparing"
@@ -94,7 +94,7 @@ def view(selection: Iterable[str]) -> View:
         header=[label("package_total")] + labels,
         rows=rows,
         notes=notes,
-        words=WORDS["prefix"] + "; ".join(measure_label(c) for c in codes) if codes else WORDS["empty"],
+        words=words_text(WORDS, [measure_label(c) for c in codes], labels[0], labels[-1], "amount"),
         chart=chart,
         csv={CSV_MEASURES: csv_text(CSV_HEADERS[CSV_MEASURES], measure_rows),
              CSV_TOTALS: csv_text(CSV_HEADERS[CSV_TOTALS], total_rows)},

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from ..data.labels import NOT_AVAILABLE_NL, label
+from ..data.labels import NOT_AVAILABLE_KEY_NL, NOT_AVAILABLE_NL, NOT_AVAILABLE_SHORT_NL, label
 from ..data.numbers import format_nl, format_percent_nl
 from ..models import series as model
 from ..models.series import SeriesData, SeriesError
 from . import charts
-from .explorer import View, base_payload, csv_text
+from .explorer import View, base_payload, csv_text, words_text
 from .html import HTML, checkbox_html, field_radios_html, figure_html, year_range_html
 
 MESSAGES = {
@@ -29,6 +29,12 @@ MESSAGES = {
     "badValue": "Onbekende waarde in de link genegeerd: {value}.",
 }
 FIELD_NAMES = {"count": "getallen", "share": "aandelen"}
+
+
+def words(data: SeriesData) -> dict:
+    """How a series figure states its choice (see ``widgets.figures.explorer``)."""
+    return {"prefix": "Gekozen: ", "empty": "", "range": "; jaren {start}-{end}", "single": "; jaar {start}",
+            "fields": {"share": "; als aandeel in het totaal van de EU+"} if data.reference else {}}
 
 
 @dataclass(frozen=True)
@@ -73,14 +79,14 @@ def unit_text(data: SeriesData, field: str) -> str:
 
 def _share_cell(data: SeriesData, series: str, year: int, value) -> str:
     if pd.isna(value):
-        return NOT_AVAILABLE_NL
+        return NOT_AVAILABLE_SHORT_NL
     printed = data.printed_share.get((series, year))
     text = format_percent_nl(float(value))
     return text + (f" (gedrukt: {format_nl(printed)}%)" if printed is not None else "")
 
 
 def _count_cell(value) -> str:
-    return NOT_AVAILABLE_NL if pd.isna(value) else format_nl(float(value))
+    return NOT_AVAILABLE_SHORT_NL if pd.isna(value) else format_nl(float(value))
 
 
 def _note_text(data: SeriesData, series: str, note: str) -> str:
@@ -133,6 +139,7 @@ def view(key: str, chosen: Sequence[str], start: int, end: int, field: str = "co
     if "total" in table.columns:
         csv[f"{key}-totaal.csv"] = csv_text(["jaar", "totaal"], [[str(y), None if pd.isna(t) else float(t)] for y, t in table["total"].items()])
     return View(header=header, rows=rows, notes=notes, chart=chart, csv=csv,
+                words=words_text(words(data), [data.labels[s] for s in chosen], str(start), str(end), field),
                 message=None if chart else MESSAGES["emptyChart"])
 
 
@@ -173,6 +180,7 @@ def payload(key: str) -> dict:
         chart={"rows": "items", "field": None},
         notes=notes,
         messages={k: v for k, v in MESSAGES.items() if not (k == "noItems" and data.always)},
+        words=words(data),
         csv=csv,
         url={"key": key, "field": "count"},
     )
@@ -241,7 +249,7 @@ def series_html(key: str, chosen: Sequence[str] | None = None, figure_id: str | 
         chart_label=f"{fig.caption}: {kind_nl} per jaar; de tabel eronder geeft dezelfde getallen.",
         controls_html=controls,
         payload=payload(key),
-        after_html=note_html,
+        after_html=f'<p class="bmh-source bmh-key">{NOT_AVAILABLE_KEY_NL}</p>' + note_html,
         live_downloads=live,
         downloads=[(f"{data.name}.csv (volledige tabel)", f"../data/{data.name}.csv")],
         share_link=True,

@@ -48,18 +48,36 @@ def copy_vega(app: Sphinx) -> None:
         shutil.copyfile(VEGA_SOURCE, target)
 
 
+def copy_own_static(app: Sphinx) -> None:
+    """Put the project's own scripts and styles in ``_static`` before any page is
+    written. Sphinx 7.4 never overwrites a file that is already there, so without
+    this a changed script would not reach the site until ``_build`` is removed, and
+    pages would link it with the old checksum (``?v=``)."""
+    target = Path(app.outdir) / "_static"
+    for source in [*STATIC_DIR.iterdir(), _vendor_dir(app) / VENDOR_FILE]:
+        destination = target / (VENDOR_FILE if source.name == Path(VENDOR_FILE).name else source.name)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if not destination.exists() or destination.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, destination)
+
+
 def on_builder_inited(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     copy_vega(app)
+    copy_own_static(app)
     app.config.html_static_path.extend([str(_vendor_dir(app)), str(STATIC_DIR)])
     app.add_css_file("bmh.css")
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    """A notebook page depends on data/ and on the widgets package: when any of
-    them changes, Sphinx re-reads the page and myst-nb executes it again (with
-    ``execute_notebooks: force``), so a page never shows stale numbers."""
+    """Every page depends on the project's scripts and styles (it links them with
+    their checksum). A notebook page also depends on data/ and on the widgets
+    package: when any of them changes, Sphinx re-reads the page and myst-nb
+    executes it again (with ``execute_notebooks: force``), so a page never shows
+    stale numbers."""
+    for path in sorted(STATIC_DIR.iterdir()):
+        app.env.note_dependency(str(path))
     if "kernelspec:" not in source[0][:600]:
         return
     for path in sorted([*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.resource.yaml"), *PACKAGE.rglob("*.py")]):

@@ -29,12 +29,18 @@ THEME_CSS = "styles/pydata-sphinx-theme.css"
 LEAN_CSS = "styles/pydata-sphinx-theme.lean.css"
 ICON_GLYPHS = re.compile(r'(?<=})\.fa-[a-z0-9-]+:(?:before|after)(?:,\.fa-[a-z0-9-]+:(?:before|after))*\{content:"[^"]*"\}')
 SEARCH_SCRIPTS = r"(?:[ \t]*<script src=\"\{\{ pathto\('(?:_static/searchtools|_static/language_data|searchindex)\.js', 1\) \| e \}\}\"></script>\n){3}"
+DUTCH = {  # interface strings the book theme writes without offering them for translation
+    "toggle-primary-sidebar.html": ('title="Toggle primary sidebar"', 'title="Inhoudsopgave tonen of verbergen"'),
+    "toggle-secondary-sidebar.html": ('title="Toggle secondary sidebar"', 'title="Inhoud van deze pagina tonen of verbergen"'),
+    "sbt-sidebar-nav.html": ('aria-label="Main"', 'aria-label="Hoofdstukken"'),
+    "layout.html": ('<nav aria-label="Page">', '<nav aria-label="Inhoud van deze pagina">'),
+}
 TEMPLATE_EDITS = [  # (template, pattern, replacement), applied in order; each must match
     ("static/webpack-macros.html", r'[ \t]*<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\n?', ""),
     ("static/webpack-macros.html", re.escape(f"'_static/{THEME_CSS}'"), f"'_static/{LEAN_CSS}'"),
     ("pydata_sphinx_theme/layout.html", SEARCH_SCRIPTS,
      lambda m: "{% if theme_search_as_you_type | tobool %}\n" + m.group(0) + "{% endif %}\n"),
-]
+] + [(name, re.escape(old), new) for name, (old, new) in DUTCH.items()]
 
 
 def _edit(name: str, text: str, pattern, replacement, count: int = 1) -> str:

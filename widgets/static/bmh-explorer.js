@@ -69,7 +69,7 @@
       var shown = (n.columns || []).filter(function (c) { return c >= s.start && c <= s.end; }).map(colLabel);
       if (!n.columns || shown.length) v.notes.push(n.text.replace("{columns}", shown.join(", ")));
     });
-    if (p.words) v.words = ids.length ? p.words.prefix + ids.map(label).join("; ") : p.words.empty;
+    if (p.words) v.words = wordsOf(p, ids.map(label), s, field);
     var chartField = p.chart.field || field;
     if (p.chart.rows === "sums") sums.forEach(function (S) { S.values.forEach(function (x, i) {
       if (x !== null) v.chart.push({ x: colLabel(cols[i]), series: S.spec.label, value: x });
@@ -91,6 +91,15 @@
       v.csv[d.name] = csvText(d.header, rows);
     });
     return v;
+  }
+
+  /* The choice in one sentence (see widgets/figures/explorer.py, words). */
+  function wordsOf(p, labels, s, field) {
+    var w = p.words, key = labels.join("; ");
+    var text = labels.length ? w.prefix + (w.named && w.named[key] ? w.named[key] : key) : w.empty;
+    var range = s.start === s.end ? w.single : w.range;
+    if (range) text += range.replace("{start}", p.columns[s.start].label).replace("{end}", p.columns[s.end].label);
+    return text + (w.fields && w.fields[field] ? w.fields[field] : "");
   }
 
   function csvText(header, rows) {
@@ -238,7 +247,7 @@
         var box = figure.querySelector(".bmh-chart");
         if (figure.bmhView) figure.bmhView.finalize();
         box.textContent = "";
-        figure.bmhView = new vega.View(vega.parse(specs[field]), { renderer: "svg", container: box, hover: true, locale: vega.locale(p.locale) });
+        figure.bmhView = new vega.View(vega.parse(specs[field]), { renderer: "svg", container: box, hover: true, locale: { number: p.locale } });
         figure.bmhField = field;
       }
       return figure.bmhView.data("rows", rows).runAsync();
@@ -297,7 +306,7 @@
         .forEach(function (k) { url.searchParams.delete(k); });
       Object.keys(params).forEach(function (k) { url.searchParams.set(k, params[k]); });
       var link = figure.querySelector("a.bmh-link");
-      if (link) link.href = url.pathname + url.search + "#" + figure.id;
+      if (link) { link.href = url.pathname + url.search + "#" + figure.id; link.setAttribute("data-url", link.href); }
       if (fromReader) window.history.replaceState(null, "", url.pathname + url.search + url.hash);
       figure.bmhState = s;
       figure.bmhViewData = v;

@@ -11,7 +11,7 @@ BUILD_FLAGS := -n -W --keep-going
 WORKERS ?= 2
 export BMH_FACE := static
 
-.PHONY: setup site serve lab test check browser published bench clean
+.PHONY: setup site serve lab test check chapter browser published bench clean
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -51,7 +51,12 @@ check: setup
 ## test: every test (data, models, build, notebooks against published outputs, browser), in parallel
 test: site browser
 	$(VENV)/bin/ruff check widgets tests bench
-	$(PY) -m pytest --nbval -n $(WORKERS) --dist loadfile
+	$(PY) -m pytest --nbval -n $(WORKERS) --dist loadfile tests _build/html/downloads/notebooks
+
+## chapter: one chapter run again and compared with its published outputs (PAGE=variant-4)
+chapter: setup
+	@test -n "$(PAGE)" || { echo "name a chapter: make chapter PAGE=variant-4 (one of: $$(ls tests/published | sed 's/.ipynb//' | tr '\n' ' '))"; exit 2; }
+	BMH_NBVAL_PUBLISHED=1 $(PY) -m pytest --nbval -q tests/published/$(PAGE).ipynb
 
 ## published: accept the current notebook outputs as the published baseline for nbval
 published: site

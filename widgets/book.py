@@ -70,3 +70,21 @@ def overview_figure(figure_id: str = "fig-maatregelen"):
     from .figures.measures import overview_figure_html
 
     return overview_figure_html(figure_id)
+
+
+def total_text(reference: str) -> str:
+    """A package total for prose, computed by the model: ``"4.1 4.3b 4.12a/2022/saldo"``
+    -> ``"−15,12"`` (codes separated by spaces, a period, and extra, savings or saldo).
+    Raises ValueError naming what is wrong (and SelectionError for a package the report
+    does not allow)."""
+    from .data.numbers import format_nl
+    from .models import budget
+
+    try:
+        codes, period, key = reference.strip().split("/")
+    except ValueError:
+        raise ValueError(f"{reference!r}: write codes/period/total, e.g. '4.1 4.3b/2022/saldo'") from None
+    totals = budget.package_totals(codes.split())
+    if period not in totals.index or key not in totals.columns:
+        raise ValueError(f"{reference!r}: period one of {', '.join(totals.index)}; total one of {', '.join(totals.columns)}")
+    return format_nl(float(totals.loc[period, key]))

@@ -45,13 +45,14 @@ def _build(tmp_path: Path, code: str) -> subprocess.CompletedProcess:
 
 
 def test_a_cell_that_raises_fails_the_build(tmp_path):
-    result = _build(tmp_path, "from widgets.budget import check_selection\ncheck_selection(['4.13'])")
+    result = _build(tmp_path, "from widgets.models.budget import check_selection\ncheck_selection(['4.13'])")
     assert result.returncode != 0
     assert "CellExecutionError" in result.stdout + result.stderr
+    assert "SelectionError" in result.stdout + result.stderr  # the cell's own error, not a broken import
 
 
 def test_the_same_book_without_the_error_builds(tmp_path):
-    result = _build(tmp_path, "from widgets.budget import check_selection\ncheck_selection(['4.12a'])")
+    result = _build(tmp_path, "from widgets.models.budget import check_selection\ncheck_selection(['4.12a'])")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert (tmp_path / "book" / "_build" / "html" / "index.html").exists()
 

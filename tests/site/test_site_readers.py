@@ -18,7 +18,7 @@ MIN_CHART_TEXT_PX = 11
 # Dutch words that English shares.
 NAMES = {"dublin", "frontex", "geas", "bmh", "coa", "ind", "iom", "unhcr", "eu", "pdf", "csv", "json", "ctrl", "k"}
 # Terms the report itself uses in English (its headings and measure titles).
-REPORT_TERMS = ("External processing", "complementary pathways")
+REPORT_TERMS = ("External processing", "complementary pathways", "CC BY")  # and a licence's name
 ENGLISH_STRINGS_JS = """() => {
   const out = [], skip = el => !el || el.closest('[aria-hidden="true"], script, style, noscript');
   document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [data-bs-title]').forEach(el => {

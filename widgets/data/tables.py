@@ -126,12 +126,24 @@ def _descriptors(data_dir: Path) -> dict[str, dict]:
     return {p.name.removesuffix(".resource.yaml"): read_descriptor(p) for p in descriptor_paths(data_dir)}
 
 
+DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+                "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+
 def package_descriptor(data_dir: Path = DATA_DIR) -> dict:
-    """A Frictionless Data Package descriptor holding every resource in ``data_dir``."""
+    """A Frictionless Data Package descriptor holding every resource in
+    ``data_dir``, with the edition it belongs to (``version``, ``created``)."""
+    from ..edition import edition, report_reference_nl
+
+    current = edition()
     return {
         "name": "naar-een-wendbare-migratieketen",
         "title": "Naar een wendbare migratieketen (BMH 14, 2020): cijfers in tabelvorm",
-        "licenses": [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}],
+        "version": current.version,
+        "created": current.date.isoformat(),
+        "description": f"De tabellen van de interactieve editie, {current.label_nl}.",
+        "licenses": [DATA_LICENSE],
+        "sources": [{"title": report_reference_nl()}],
         "resources": list(_descriptors(Path(data_dir)).values()),
     }
 

@@ -8,6 +8,8 @@ stays plain and machine-readable (UTF-8, comma, decimal point).
 """
 from __future__ import annotations
 
+from ..data.tables import DATA_LICENSE
+from ..edition import edition
 from . import dublin, package, series
 
 STRING, NUMBER, INTEGER = "string", "number", "integer"
@@ -20,6 +22,7 @@ def _field(name: str, type_: str, title: str) -> dict:
 
 
 def _resource(name: str, title: str, fields: list[dict], unit: str, source: str) -> dict:
+    current = edition()
     return {
         "name": name.removesuffix(".csv").replace("-", "_"),
         "path": name,
@@ -29,6 +32,9 @@ def _resource(name: str, title: str, fields: list[dict], unit: str, source: str)
         "dialect": {"delimiter": ",", "header": True},
         "unit": unit,
         "sources": [{"title": source}],
+        "licenses": [DATA_LICENSE],
+        "version": current.version,
+        "edition": current.label_nl,
         "schema": {"fields": fields, "missingValues": [""]},
     }
 

@@ -44,7 +44,9 @@ Payload keys (JSON, numbers with a decimal point)::
     notAvailable  the Dutch text of a sum without a number
     round     decimals kept in sums (as in the model)
     locale    the Dutch number format (widgets.data.numbers.NUMBER_LOCALE)
-    url       {"key": URL parameter of the figure, "default": {"field": ...}}
+    url       {"key": URL parameter of the figure, "field": the default field, "explain": {code: sentence}}
+    edition   {"number": "1.1", "first": "1.0", "label": "editie 1.1 van ..."}: share links carry
+              ``v=<number>``; a link of another edition (no ``v``: the first) gets a Dutch note
 
 A state is ``{"items": [ids], "start": column index, "end": column index, "field": field}``.
 """
@@ -57,8 +59,13 @@ from dataclasses import asdict, dataclass, field
 
 from ..data.labels import NOT_AVAILABLE_SHORT_NL
 from ..data.numbers import NUMBER_LOCALE, format_nl
+from ..edition import edition
 
 ROUND = 6
+CHANGES_HREF = "wijzigingen.html"  # the changelog page, beside the figure pages in chapters/
+COMMON_MESSAGES = {
+    "edition": "Deze link is gemaakt met editie {made}; u ziet {label}. Wat er sindsdien veranderde:",
+}
 
 
 @dataclass
@@ -129,6 +136,7 @@ def fill_columns(text: str, labels: Sequence[str]) -> str:
 
 def base_payload(layout: str, columns: Sequence[tuple[str, str]], items: Sequence[dict], **parts) -> dict:
     """The parts every payload has; ``parts`` adds or overrides the others."""
+    current = edition()
     payload = {
         "layout": layout,
         "columns": [{"id": str(c), "label": str(label)} for c, label in columns],
@@ -146,6 +154,8 @@ def base_payload(layout: str, columns: Sequence[tuple[str, str]], items: Sequenc
         "round": ROUND,
         "locale": NUMBER_LOCALE,
         "url": {},
+        "edition": {"number": current.number, "first": current.first, "label": current.label_nl, "changes": CHANGES_HREF},
     }
     payload.update(parts)
+    payload["messages"] = {**COMMON_MESSAGES, **payload["messages"]}
     return payload

@@ -123,10 +123,28 @@ class ValueRole(SphinxRole):
         return [node], []
 
 
+class TotalRole(SphinxRole):
+    """``{total}`4.1 4.3b 4.12a/2022/saldo``` -> the package's total computed by the
+    model (``widgets.book.total_text``), so prose never types a computed number."""
+
+    def run(self):
+        from ..book import total_text
+        from ..models.budget import SelectionError
+
+        try:
+            text = total_text(self.text)
+        except (ValueError, SelectionError) as exc:
+            msg = self.inliner.reporter.error(f"{{total}}`{self.text}`: {exc}", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        return [nodes.abbreviation(text, text, explanation="Berekend met het model van deze editie uit Bijlage 10",
+                                   classes=["bmh-value"])], []
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_page_context)
     app.connect("build-finished", on_build_finished)
     app.add_role("value", ValueRole())
+    app.add_role("total", TotalRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

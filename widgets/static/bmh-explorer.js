@@ -167,6 +167,9 @@
   function restore(figure, p, search) {
     var q = new URLSearchParams(search), key = p.url.key, notes = [], m = p.messages;
     var fill = function (t, o) { return t.replace(/\{(\w+)\}/g, function (_, k) { return o[k]; }); };
+    var ours = Array.from(q.keys()).some(function (k) { return k === key || k.indexOf(key + "-") === 0; });
+    var made = q.get("v") || p.edition.first;
+    if (ours && made !== p.edition.number) figure.bmhOtherEdition = fill(m.edition, { made: made, label: p.edition.label });
     var byId = {};
     p.items.forEach(function (it) { byId[it.id] = it; });
     if (q.has(key)) {
@@ -294,6 +297,14 @@
     function update(fromReader) {
       var s = stateOf(figure, p), v = view(p, s);
       message.textContent = (fromReader ? [] : restored).concat(v.message ? [v.message] : []).join(" ");
+      if (figure.bmhOtherEdition && !fromReader) {  // a link of another edition: say so, with the changelog
+        var note = document.createElement("span"), changes = document.createElement("a");
+        changes.href = p.edition.changes;
+        changes.textContent = "Wijzigingen";
+        note.textContent = (message.textContent ? " " : "") + figure.bmhOtherEdition + " ";
+        note.appendChild(changes);
+        message.appendChild(note);
+      }
       var blocked = Boolean(v.message) && !v.header.length;  // nothing to show: keep the last view, greyed
       figure.classList.toggle("bmh-stale", blocked);
       if (blocked) return Promise.resolve(v);
@@ -305,6 +316,8 @@
       [p.url.key].concat([].map.call(named(figure), function (el) { return p.url.key + "-" + el.name; }))
         .forEach(function (k) { url.searchParams.delete(k); });
       Object.keys(params).forEach(function (k) { url.searchParams.set(k, params[k]); });
+      url.searchParams.delete("v");  // a link with a choice names the edition it was made with
+      if (url.searchParams.toString()) url.searchParams.set("v", p.edition.number);
       var link = figure.querySelector("a.bmh-link");
       if (link) { link.href = url.pathname + url.search + "#" + figure.id; link.setAttribute("data-url", link.href); }
       if (fromReader) window.history.replaceState(null, "", url.pathname + url.search + url.hash);

@@ -69,6 +69,33 @@ def lighten_theme(app: Sphinx) -> None:
     app.add_css_file("bmh-theme.css")
 
 
+LOCALE = Path(__file__).resolve().parent / "locale" / "nl" / "LC_MESSAGES"
+
+
+def write_search_translations(app: Sphinx, config) -> None:
+    """The search page takes its Dutch from ``sphinx.js``; Sphinx's own Dutch file leaves
+    some strings empty (the page then said nothing after finding pages). Write, beside our
+    catalog, Sphinx's file with those strings taken from ``sphinx.po``; Sphinx uses the
+    first ``sphinx.js`` it finds in ``locale_dirs``. Generated, not committed."""
+    import json
+
+    import sphinx
+    from babel.messages.pofile import read_po
+
+    if config.language != "nl":
+        return
+    with open(LOCALE / "sphinx.po", encoding="utf-8") as po:
+        ours = {m.id: m.string for m in read_po(po) if m.id and m.string}
+    source = Path(sphinx.__file__).parent / "locale" / "nl" / "LC_MESSAGES" / "sphinx.js"
+    text = source.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    data["messages"].update({k: v for k, v in ours.items() if k in data["messages"]})
+    target = LOCALE / "sphinx.js"
+    content = "Documentation.addTranslations(" + json.dumps(data, ensure_ascii=False, indent=4, sort_keys=True) + ");\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != content:
+        target.write_text(content, encoding="utf-8")
+
+
 def write_mystnb_css_first(app: Sphinx) -> None:
     """myst-nb copies ``_static/mystnb.<hash>.css`` only when the build finishes, and
     Sphinx adds ``?v=<checksum>`` to a stylesheet's link only if the file is already
@@ -83,4 +110,5 @@ def setup(app: Sphinx) -> dict:
     # priority 600: after widgets.sphinx_ext, which puts widgets/static on html_static_path
     app.connect("builder-inited", lighten_theme, priority=600)
     app.connect("builder-inited", write_mystnb_css_first)
+    app.connect("config-inited", write_search_translations)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

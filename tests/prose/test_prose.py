@@ -2,9 +2,8 @@
 word changed, inserted or dropped (allow-list: fixed names, each with a reason)."""
 from pathlib import Path
 
-import pytest
-
 import nearcopy
+import pytest
 import report
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -72,6 +72,16 @@ def overview_figure(figure_id: str = "fig-maatregelen"):
     return overview_figure_html(figure_id)
 
 
+def report_table(name: str, table: str | None = None):
+    """A table of ``data/`` as the report lays it out (its descriptor's ``display``
+    block): caption, unit, the numbers in Dutch notation, notes and source line;
+    only the display entry with id ``table`` when given. The same HTML in both
+    faces (a table to read, nothing to choose)."""
+    from .figures.report_tables import report_table as shown
+
+    return shown(name, table)
+
+
 def total_text(reference: str) -> str:
     """A package total for prose, computed by the model: ``"4.1 4.3b 4.12a/2022/saldo"``
     -> ``"−15,12"`` (codes separated by spaces, a period, and extra, savings or saldo).

@@ -183,7 +183,7 @@ def discrepancies_html(data_dir: Path = DATA_DIR) -> str:
         if part.empty:
             continue
         shown = part[columns].rename(columns=titles)
-        parts.append(html_table(shown, label, row_header=titles["id"], number_columns=[]))
+        parts.append(html_table(shown, label, row_header=titles["id"], number_columns=[], attributes={"data-table": "discrepancies"}))
     parts.append(
         f'<p class="bmh-source">{html.escape(source_text(metadata("discrepancies", data_dir)))} · '
         f'<a href="{html.escape(csv_href("discrepancies"))}">discrepancies.csv</a></p>'
@@ -218,6 +218,7 @@ def lost_content_html(data_dir: Path = DATA_DIR) -> str:
         f"Onderdelen van het rapport die in de tekstversie ontbreken of onvolledig zijn ({summary})",
         row_header=titles["title"],
         number_columns=[],
+        attributes={"data-table": "lost_content"},
     )
     source = (
         f'<p class="bmh-source">{html.escape(source_text(metadata("lost_content", data_dir)))} · '

@@ -170,6 +170,7 @@ def dublin_html(figure_id: str = "fig-dublin", chosen: Sequence[str] = DEFAULT_G
                     f"{caveats_html(obs)}<ul>{source_list}</ul></details>"),
         live_downloads=[("Download wat de tabel toont (CSV)", CSV_NAME, f"../data/figuren/{CSV_NAME}.json")],
         downloads=[("dublin_external.csv (alle bronnen)", "../data/dublin_external.csv"), ("dublin_report.csv", "../data/dublin_report.csv")],
+        datasets=["dublin_report", "dublin_external"],
         share_link=True,
     )
 

@@ -225,6 +225,7 @@ def builder_html(variants: Sequence[str] | None = None, figure_id: str = "fig-pa
         live_downloads=[("Download de maatregelen van dit pakket (CSV)", CSV_MEASURES, f"../data/figuren/{CSV_MEASURES}.json"),
                         ("Download de totalen (CSV)", CSV_TOTALS, f"../data/figuren/{CSV_TOTALS}.json")],
         share_link=True,
+        datasets=model.DATASETS,
     )
 
 

@@ -18,6 +18,14 @@ from collections.abc import Sequence
 STATIC_ENV = "BMH_FACE"
 
 
+def is_notebook_page(text: str) -> bool:
+    """True for a chapter that is a MyST notebook: its front matter names a kernel."""
+    if not text.startswith("---\n"):
+        return False
+    end = text.find("\n---", 4)
+    return end > 0 and "kernelspec:" in text[4:end]
+
+
 def static_face() -> bool:
     """True when notebooks are executed for the website (``BMH_FACE=static``)."""
     return os.environ.get(STATIC_ENV, "") == "static"

@@ -18,27 +18,31 @@ STOPWORDS_JS = "() => stopwords"
 
 
 class _Text(HTMLParser):
-    """The text of a page's article (no scripts, styles or hidden machine data)."""
+    """The prose of a page's article: no scripts, styles, code, or notebook outputs (figures and
+    tables drawn by code: Sphinx indexes the text of the page's sources, not those outputs)."""
+
+    SKIP = ("script", "style", "pre", "code")
 
     def __init__(self, html: str):
         super().__init__()
-        self.depth, self.skip, self.parts = 0, 0, []
+        self.article, self.stack, self.parts = 0, [], []
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         if tag == "article":
-            self.depth += 1
-        if tag in ("script", "style", "pre", "code"):  # the search index leaves code out too
-            self.skip += 1
+            self.article += 1
+        skip = tag in self.SKIP or "cell_output" in (dict(attrs).get("class") or "")
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source", "col"):
+            self.stack.append(skip)
 
     def handle_endtag(self, tag):
         if tag == "article":
-            self.depth -= 1
-        if tag in ("script", "style", "pre", "code"):
-            self.skip -= 1
+            self.article -= 1
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source", "col") and self.stack:
+            self.stack.pop()
 
     def handle_data(self, data):
-        if self.depth and not self.skip:
+        if self.article and not any(self.stack):
             self.parts.append(data)
 
 

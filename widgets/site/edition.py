@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from .. import PROJECT_ROOT
+from ..book import is_notebook_page
 from ..edition import REPORT, edition, report_reference_nl
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -122,6 +123,13 @@ class PinnedRole(SphinxRole):
         return [nodes.literal(text, text)], []
 
 
+def on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Every page again when the commit changed: each footer names the commit's archive."""
+    current, previous = commit(), getattr(env, "bmh_commit", None)
+    env.bmh_commit = current
+    return sorted(env.found_docs) if previous is not None and previous != current else []
+
+
 def on_config_inited(app: Sphinx, config) -> None:
     config.templates_path.append(str(TEMPLATES))
 
@@ -136,7 +144,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     source = Path(app.srcdir) / f"{pagename}.md"
-    is_notebook = source.exists() and "kernelspec:" in source.read_text(encoding="utf-8")[:600]
+    is_notebook = source.exists() and is_notebook_page(source.read_text(encoding="utf-8"))
     context["bmh_notebook"] = f"{NOTEBOOKS}/{Path(pagename).name}.ipynb" if is_notebook else None
 
 
@@ -159,6 +167,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-page-context", on_page_context)
     app.connect("build-finished", on_build_finished)
+    app.connect("env-get-outdated", on_env_get_outdated)
     app.add_role("pinned", PinnedRole())
     app.add_role("edition", EditionRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -24,6 +24,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxRole
 
 from .. import DATA_DIR, PROJECT_ROOT
+from ..book import is_notebook_page
 from ..data import dataset_names, package_descriptor
 from ..data.lookup import LookupError_, lookup_text
 
@@ -78,7 +79,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     stale numbers."""
     for path in sorted(STATIC_DIR.iterdir()):
         app.env.note_dependency(str(path))
-    if "kernelspec:" not in source[0][:600]:
+    if not is_notebook_page(source[0]):
         return
     for path in sorted([*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.resource.yaml"), *PACKAGE.rglob("*.py")]):
         app.env.note_dependency(str(path))

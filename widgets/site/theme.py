@@ -106,9 +106,24 @@ def write_mystnb_css_first(app: Sphinx) -> None:
         add_global_html_resources(app, None)
 
 
+def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every script file loads with ``defer``: none blocks the page from being drawn. Deferred
+    scripts still run in their order, after the page's inline settings."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = []
+    for script in context.get("script_files", []):
+        attributes = dict(getattr(script, "attributes", {}))
+        if getattr(script, "filename", None) and not ({"defer", "async"} & set(attributes) or attributes.get("type") == "module"):
+            script = _JavaScript(script.filename, priority=script.priority, **{**attributes, "defer": "defer"})
+        scripts.append(script)
+    context["script_files"] = scripts
+
+
 def setup(app: Sphinx) -> dict:
     # priority 600: after widgets.sphinx_ext, which puts widgets/static on html_static_path
     app.connect("builder-inited", lighten_theme, priority=600)
     app.connect("builder-inited", write_mystnb_css_first)
     app.connect("config-inited", write_search_translations)
+    app.connect("html-page-context", defer_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -24,6 +24,7 @@ from ..edition import edition
 WIDTH, HEIGHT = 1200, 630
 PREVIEWS = "_static/previews"
 SITE_NAME = "Naar een wendbare migratieketen: interactieve editie"
+GENERATED_TITLES = {"genindex": "Trefwoordenregister", "search": "Zoeken"}
 GENERATED = {  # pages Sphinx writes itself
     "genindex": "Trefwoordenregister van de interactieve editie: alle maatregelen op hun code, met een link naar hun plaats in de tekst.",
     "search": "Zoek in de interactieve editie van het rapport Naar een wendbare migratieketen, ook op de code van een maatregel.",
@@ -64,7 +65,7 @@ def card_svg(title: str, description_text: str, chart: tuple[str, str, str] | No
     if chart:
         caption, svg, source = chart
         parts.append(_text(50, y + 5, 26, html.unescape(re.sub("<[^>]+>", "", caption))[:80]))
-        inner = re.sub(r"^<svg ", '<svg x="50" y="{}" width="1100" height="{}" preserveAspectRatio="xMinYMin meet" '.format(y + 25, HEIGHT - y - 95),
+        inner = re.sub(r"^<svg ", f'<svg x="50" y="{y + 25}" width="1100" height="{HEIGHT - y - 95}" preserveAspectRatio="xMinYMin meet" ',
                        re.sub(r' (?:width|height)="[\d.]+"', "", svg, count=2), count=1)
         parts.append(inner)
         parts.append(_text(50, HEIGHT - 45, 20, html.unescape(re.sub("<[^>]+>", "", source))[:110], fill="#444"))
@@ -82,10 +83,10 @@ def image_path(pagename: str) -> str:
 
 
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.builder.format != "html" or "title" not in context:
+    if app.builder.format != "html":
         return
     summary = description(app, pagename)
-    title = html.unescape(re.sub("<[^>]+>", "", context.get("title", ""))) or SITE_NAME
+    title = GENERATED_TITLES.get(pagename) or html.unescape(re.sub("<[^>]+>", "", context.get("title") or "")) or SITE_NAME
     match = CHART.search(context.get("body", ""))
     target = Path(app.outdir) / image_path(pagename)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -73,11 +73,12 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Every page depends on the project's scripts and styles (it links them with
-    their checksum). A notebook page also depends on data/ and on the widgets
+    their checksum) and on the site extensions. A notebook page also depends on data/ and on the widgets
     package: when any of them changes, Sphinx re-reads the page and myst-nb
     executes it again (with ``execute_notebooks: force``), so a page never shows
     stale numbers."""
-    for path in sorted(STATIC_DIR.iterdir()):
+    site = Path(__file__).resolve().parent  # the extensions, templates and Dutch catalog shape every page
+    for path in sorted([*STATIC_DIR.iterdir(), *site.rglob("*.py"), *site.rglob("*.html"), *site.rglob("*.po")]):
         app.env.note_dependency(str(path))
     if not is_notebook_page(source[0]):
         return

@@ -40,7 +40,11 @@ TEMPLATE_EDITS = [  # (template, pattern, replacement), applied in order; each m
     ("static/webpack-macros.html", re.escape(f"'_static/{THEME_CSS}'"), f"'_static/{LEAN_CSS}'"),
     ("pydata_sphinx_theme/layout.html", SEARCH_SCRIPTS,
      lambda m: "{% if theme_search_as_you_type | tobool %}\n" + m.group(0) + "{% endif %}\n"),
-] + [(name, re.escape(old), new) for name, (old, new) in DUTCH.items()]
+] + [(name, re.escape(old), new) for name, (old, new) in DUTCH.items()] + [
+    # the search page's own scripts load deferred too (in order, so the index still finds Search)
+    ("search.html", r"(<script src=\"\{\{ pathto\('(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)', 1\) \}\}\")></script>",
+     r"\1 defer></script>"),
+]
 
 
 def _edit(name: str, text: str, pattern, replacement, count: int = 1) -> str:
@@ -106,17 +110,33 @@ def write_mystnb_css_first(app: Sphinx) -> None:
         add_global_html_resources(app, None)
 
 
+OPTION = re.compile(r"^\s*DOCUMENTATION_OPTIONS\.(\w+) = (.*?);\s*$")
+
+
 def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Every script file loads with ``defer``: none blocks the page from being drawn. Deferred
-    scripts still run in their order, after the page's inline settings."""
+    scripts still run in their order. The theme's inline settings of DOCUMENTATION_OPTIONS
+    (which would run before the deferred documentation_options.js) become one deferred
+    ``bmh-options.js`` in their place, carrying the values as data."""
+    import json
+
     from sphinx.builders.html._assets import _JavaScript
 
-    scripts = []
+    scripts, options, options_at = [], {}, None
     for script in context.get("script_files", []):
         attributes = dict(getattr(script, "attributes", {}))
+        match = OPTION.match(attributes.get("body", "")) if not getattr(script, "filename", None) else None
+        if match:
+            value = match[2].strip()
+            options[match[1]] = value.strip("'\"") if value[:1] in "'\"" else json.loads(value)
+            options_at = len(scripts) if options_at is None else options_at
+            continue
         if getattr(script, "filename", None) and not ({"defer", "async"} & set(attributes) or attributes.get("type") == "module"):
             script = _JavaScript(script.filename, priority=script.priority, **{**attributes, "defer": "defer"})
         scripts.append(script)
+    if options:
+        scripts.insert(options_at, _JavaScript("_static/bmh-options.js", defer="defer",
+                                               **{"data-options": json.dumps(options, sort_keys=True)}))
     context["script_files"] = scripts
 
 

@@ -111,7 +111,7 @@ def dataset_rows(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 def datasets_html(data_dir: Path = DATA_DIR) -> str:
     """HTML: the table of all datasets (title, source, unit, number of rows, a
-    link to the CSV) and a link to ``../data/datapackage.json``."""
+    link to the CSV and to the Excel workbook) and a link to ``../data/datapackage.json``."""
     rows = dataset_rows(data_dir)
     shown = pd.DataFrame(
         {
@@ -120,6 +120,7 @@ def datasets_html(data_dir: Path = DATA_DIR) -> str:
             "Eenheid": rows["unit"],
             "Rijen": rows["rows"],
             "Download (CSV)": rows["name"] + ".csv",
+            "Voor Excel": rows["name"] + ".xlsx",
         }
     )
     table = html_table(
@@ -127,7 +128,8 @@ def datasets_html(data_dir: Path = DATA_DIR) -> str:
         f"Alle {len(rows)} tabellen met hun herkomst en omvang",
         row_header="Tabel",
         number_columns=["Rijen"],
-        links={"Download (CSV)": lambda row: csv_href(row["Download (CSV)"].removesuffix(".csv"))},
+        links={"Download (CSV)": lambda row: csv_href(row["Download (CSV)"].removesuffix(".csv")),
+               "Voor Excel": lambda row: f"{DATA_HREF}/{row['Voor Excel']}"},
     )
     outside = int((~rows["from_report"]).sum())
     package = (

@@ -20,7 +20,12 @@ import pandas as pd
 from ..data.labels import MARKER_LABELS_NL
 from ..data.numbers import Marker, format_nl
 from .charts import Chart
-from .explorer import View
+from .explorer import EXCEL_SUFFIX, View
+
+
+def excel_name(name: str) -> str:
+    """``instroom.csv`` -> ``instroom-excel.csv``: the spreadsheet twin of a download."""
+    return name.removesuffix(".csv") + EXCEL_SUFFIX
 
 NUM = ' class="num"'
 
@@ -232,7 +237,8 @@ def figure_html(
     parts.append(f'<div class="bmh-notes" aria-live="polite">{list_html(view.notes)}</div>')
     parts.append(after_html)
     live = [f'<a class="bmh-csv" data-csv="{html.escape(name)}" download="{html.escape(name)}" href="">{html.escape(label)}</a>'
-            f' (<a href="{html.escape(schema)}">beschrijving</a>)' for label, name, schema in live_downloads]
+            f' (<a href="{html.escape(schema)}">beschrijving</a>; <a class="bmh-csv" data-csv="{html.escape(excel_name(name))}" '
+            f'download="{html.escape(excel_name(name))}" href="">voor Excel</a>)' for label, name, schema in live_downloads]
     if share_link:
         parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
     if live:

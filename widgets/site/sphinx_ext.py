@@ -6,9 +6,9 @@
   it only when a figure needs it.
 - Serves the project's own figure script and stylesheets (``widgets/static``),
   the script only on pages that hold a figure.
-- Publishes every table of ``data/`` as CSV plus ``datapackage.json`` under
-  ``_build/html/data/``, and the description of every figure download under
-  ``data/figuren/``.
+- Publishes every table of ``data/`` as CSV (with its descriptor) and as an Excel
+  workbook, plus ``datapackage.json``, under ``_build/html/data/``, and the description
+  of every figure download under ``data/figuren/``.
 - Adds the role ``{value}`dataset/key``` that prints a figure from ``data/``
   in Dutch notation, so prose never types a number by hand.
 """
@@ -95,12 +95,16 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
 def on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    from ..figures.downloads import resources
+    from ..figures.downloads import resources, table_xlsx
 
     out = Path(app.outdir) / "data"
     (out / "figuren").mkdir(parents=True, exist_ok=True)
     for name in dataset_names():
         shutil.copyfile(DATA_DIR / f"{name}.csv", out / f"{name}.csv")
+        shutil.copyfile(DATA_DIR / f"{name}.resource.yaml", out / f"{name}.resource.yaml")
+        workbook = table_xlsx(name)
+        if not (out / f"{name}.xlsx").exists() or (out / f"{name}.xlsx").read_bytes() != workbook:
+            (out / f"{name}.xlsx").write_bytes(workbook)
     _write_json(out / "datapackage.json", package_descriptor())
     for name, descriptor in resources().items():
         _write_json(out / "figuren" / f"{name}.json", descriptor)

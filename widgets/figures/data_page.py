@@ -71,13 +71,16 @@ def csv_href(name: str) -> str:
 def dataset_source(meta: dict) -> str:
     """Where a table comes from, for readers.
 
-    From the report: ``"rapport, Bijlage 9, Tabel 3.1; regels L9851-9897"``
-    (section, table and the lines in the report's text file). From elsewhere:
+    From the report: ``"rapport, Bijlage 9, Tabel 3.1 ‘Asielinstroom totaal en ...’;
+    regels L9851-9897"`` (section, table, the title as printed, so the table can be
+    found in the PDF, and the lines in the report's text file). From elsewhere:
     ``"niet uit het rapport: <title of each source>"``. Built on
-    :func:`widgets.lookup.source_text`; ``meta`` is :func:`widgets.data.metadata`.
+    :func:`widgets.data.lookup.source_text`; ``meta`` is :func:`widgets.data.metadata`.
     """
     text = source_text(meta).split(": ", 1)[1]
     if meta.get("from_report"):
+        if meta.get("report_title"):
+            text += f" ‘{meta['report_title']}’"
         lines = meta.get("report_lines")
         return f"{text}; regels {lines}" if lines else text
     return f"niet uit het rapport: {text}"

@@ -91,12 +91,15 @@ def edition_text(what: str) -> str:
     """``number`` -> "1.1", ``date`` -> "4 december 2026", ``citation`` -> how to cite this edition,
     ``report`` -> how to cite the report. Raises KeyError for anything else."""
     current = edition()
+    settings = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["bmh"]
     texts = {
         "number": current.number,
         "date": current.date_nl,
         "citation": (f"Redactie van de interactieve editie ({current.date.year}). Naar een wendbare migratieketen: "
                      f"interactieve editie, editie {current.number} ({current.date_nl}). Gebaseerd op: {report_reference_nl()}"),
         "report": report_reference_nl(),
+        "report-text": settings["report-text"],
+        "report-text-sha256": settings["report-text-sha256"],
     }
     if what not in texts:
         raise KeyError(f"unknown edition text {what!r}; known: {', '.join(texts)}")

@@ -95,6 +95,7 @@ def table_xlsx(name: str) -> bytes:
     sheet.append([str(f.get("title") or f["name"]) for f in columns])
     for row in frame.itertuples(index=False):
         sheet.append([None if _missing(v) else _cell(v) for v in row])
+    _fit_columns(sheet)
     about = book.create_sheet("Over deze tabel")
     for label, text in (("Tabel", str(meta["title"])), ("Bron", source_text(meta).split(": ", 1)[-1]), ("Eenheid", str(meta["unit"])),
                         ("Editie", f"Interactieve editie {current.number} ({current.date_nl})"),
@@ -105,11 +106,21 @@ def table_xlsx(name: str) -> bytes:
     about.append(["Kolom", "Naam in de CSV", "Betekenis"])
     for f in columns:
         about.append([str(f.get("title") or f["name"]), f["name"], str(f.get("description") or "")])
+    _fit_columns(about)
     moment = dt.datetime.combine(current.date, dt.time())
     book.properties.created = book.properties.modified = moment
     raw = io.BytesIO()
     book.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+def _fit_columns(sheet, widest: int = 60) -> None:
+    """Columns as wide as their longest cell (up to ``widest`` characters), so a reader sees the text."""
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        longest = max((len(str(v)) for v in column if v is not None), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(widest, max(8, longest + 2))
 
 
 def _cell(value):

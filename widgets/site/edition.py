@@ -155,6 +155,9 @@ def on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    for old in (out / DOWNLOADS).glob("naar-een-wendbare-migratieketen-*.zip"):  # archives of earlier commits
+        if old.name != Path(archive_name()).name:
+            old.unlink()
     write_archive(out / archive_name())
     executed = Path(app.outdir).parent / "jupyter_execute"
     (out / NOTEBOOKS).mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 same functions the real tests use."""
 from __future__ import annotations
 
+import re
 import shutil
 
 from sitecheck import SITE, Guard, axe_violations, link_problems, open_page, serve, site_pages
@@ -15,6 +16,9 @@ def break_a_page(root):
     path = next(p for p in site_pages(root) if "</article>" in (root / p).read_text(encoding="utf-8"))
     up = "../" * path.count("/")
     html = (root / path).read_text(encoding="utf-8")
+    # without its Content-Security-Policy (which would block the CDN script before any request):
+    # the network guard must catch a third-party request on its own (the policy is tested in test_site_csp.py)
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*" />', "", html)
     html = html.replace("</head>", f'<script src="{CDN}"></script></head>', 1)
     html = html.replace("</article>", f'<p><img src="{up}_static/x.png"> <a href="{up}nergens.html">kapot</a></p></article>', 1)
     (root / path).write_text(html, encoding="utf-8")

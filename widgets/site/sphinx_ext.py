@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -29,7 +30,9 @@ from ..data import dataset_names, package_descriptor
 from ..data.lookup import LookupError_, lookup_text
 
 VEGA_SOURCE = PROJECT_ROOT / "node_modules" / "vega" / "build" / "vega.min.js"
+INTERPRETER_SOURCE = PROJECT_ROOT / "node_modules" / "vega-interpreter" / "build" / "vega-interpreter.js"
 VENDOR_FILE = "vendor/vega.min.js"  # beside bmh-explorer.js in _static, which loads it from there
+INTERPRETER_FILE = "vendor/vega-interpreter.js"
 FIGURE_MARKER = 'class="bmh-figure'
 PACKAGE = Path(__file__).resolve().parent.parent
 STATIC_DIR = PACKAGE / "static"
@@ -39,14 +42,32 @@ def _vendor_dir(app: Sphinx) -> Path:
     return Path(app.outdir).parent / ".vendor"
 
 
+def interpreter_script() -> str:
+    """Vega's expression interpreter (an ES module importing vega-util) as a classic script that
+    takes those functions from the Vega runtime (``window.vega`` exports them) and sets
+    ``window.vegaInterpreter``. With it Vega evaluates expressions without ``eval`` or
+    ``new Function``, so pages can forbid both (Content-Security-Policy without 'unsafe-eval')."""
+    source = INTERPRETER_SOURCE.read_text(encoding="utf-8")
+    imports = re.findall(r"^import \{([^}]*)\} from 'vega-util';\n", source, re.M)
+    exports = re.findall(r"^export \{ expression as expressionInterpreter \};\n", source, re.M)
+    if len(imports) != 1 or len(exports) != 1 or "import " in re.sub(r"^import .*\n", "", source, count=1, flags=re.M):
+        raise ExtensionError(f"{INTERPRETER_SOURCE} no longer looks as expected (one import from vega-util, one export)")
+    body = re.sub(r"^import .*\n", "", source, count=1, flags=re.M).replace(exports[0], "")
+    body = re.sub(r"^//# sourceMappingURL=.*$", "", body, flags=re.M)  # the map is not served
+    return (f"/* vega-interpreter, made a classic script by widgets/site/sphinx_ext.py */\n(function () {{\n"
+            f"const {{{imports[0]}}} = window.vega;\n{body}\nwindow.vegaInterpreter = {{ expressionInterpreter: expression }};\n}})();\n")
+
+
 def copy_vega(app: Sphinx) -> None:
-    """Put the Vega runtime where Sphinx copies static files from."""
-    if not VEGA_SOURCE.exists():
-        raise ExtensionError(f"{VEGA_SOURCE} is missing: run `make setup` (npm ci installs the Vega runtime from package-lock.json)")
-    target = _vendor_dir(app) / VENDOR_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_bytes() != VEGA_SOURCE.read_bytes():
-        shutil.copyfile(VEGA_SOURCE, target)
+    """Put the Vega runtime and its expression interpreter where Sphinx copies static files from."""
+    for source in (VEGA_SOURCE, INTERPRETER_SOURCE):
+        if not source.exists():
+            raise ExtensionError(f"{source} is missing: run `make setup` (npm ci installs it from package-lock.json)")
+    for name, content in ((VENDOR_FILE, VEGA_SOURCE.read_bytes()), (INTERPRETER_FILE, interpreter_script().encode("utf-8"))):
+        target = _vendor_dir(app) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
 
 
 def copy_own_static(app: Sphinx) -> None:
@@ -55,8 +76,9 @@ def copy_own_static(app: Sphinx) -> None:
     this a changed script would not reach the site until ``_build`` is removed, and
     pages would link it with the old checksum (``?v=``)."""
     target = Path(app.outdir) / "_static"
-    for source in [*STATIC_DIR.iterdir(), _vendor_dir(app) / VENDOR_FILE]:
-        destination = target / (VENDOR_FILE if source.name == Path(VENDOR_FILE).name else source.name)
+    vendored = {Path(name).name: name for name in (VENDOR_FILE, INTERPRETER_FILE)}
+    for source in [*STATIC_DIR.iterdir(), *(_vendor_dir(app) / name for name in vendored.values())]:
+        destination = target / vendored.get(source.name, source.name)
         destination.parent.mkdir(parents=True, exist_ok=True)
         if not destination.exists() or destination.read_bytes() != source.read_bytes():
             shutil.copyfile(source, destination)
@@ -69,6 +91,7 @@ def on_builder_inited(app: Sphinx) -> None:
     copy_own_static(app)
     app.config.html_static_path.extend([str(_vendor_dir(app)), str(STATIC_DIR)])
     app.add_css_file("bmh.css")
+    app.add_js_file("bmh-buttons.js", defer="defer")
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -41,6 +41,12 @@ TEMPLATE_EDITS = [  # (template, pattern, replacement), applied in order; each m
     ("pydata_sphinx_theme/layout.html", SEARCH_SCRIPTS,
      lambda m: "{% if theme_search_as_you_type | tobool %}\n" + m.group(0) + "{% endif %}\n"),
 ] + [(name, re.escape(old), new) for name, (old, new) in DUTCH.items()] + [
+    # no inline <style> (the pages' Content-Security-Policy allows none): bmh-theme.css hides
+    # .pst-js-only without JavaScript instead, keyed on the data-mode the theme's first script sets
+    ("pydata_sphinx_theme/layout.html", r"[ \t]*<noscript>\s*<style>\s*\.pst-js-only \{ display: none !important; \}\s*</style>\s*</noscript>\n", ""),
+    # the theme's script buttons without inline onclick (widgets/static/bmh-buttons.js wires them)
+    ("../macros/buttons.html", re.escape('<button onclick="{{ javascript }}"'),
+     '<button data-bmh-action="{{ {\'window.print()\': \'print\', \'toggleFullScreen()\': \'fullscreen\'}[javascript] }}"'),
     # the search page's own scripts load deferred too (in order, so the index still finds Search)
     ("search.html", r"(<script src=\"\{\{ pathto\('(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)', 1\) \}\}\")></script>",
      r"\1 defer></script>"),
@@ -95,7 +101,10 @@ def write_search_translations(app: Sphinx, config) -> None:
     data = json.loads(text[text.index("(") + 1:text.rindex(")")])
     data["messages"].update({k: v for k, v in ours.items() if k in data["messages"]})
     target = LOCALE / "sphinx.js"
-    content = "Documentation.addTranslations(" + json.dumps(data, ensure_ascii=False, indent=4, sort_keys=True) + ");\n"
+    # Not Documentation.addTranslations(): it builds the plural rule with new Function, which the
+    # pages' Content-Security-Policy forbids; Dutch has the default rule (one: 0, more: 1).
+    content = ("Object.assign(Documentation.TRANSLATIONS, " + json.dumps(data["messages"], ensure_ascii=False, indent=4, sort_keys=True)
+               + ");\nDocumentation.LOCALE = " + json.dumps(data["locale"]) + ";\n")
     if not target.exists() or target.read_text(encoding="utf-8") != content:
         target.write_text(content, encoding="utf-8")
 

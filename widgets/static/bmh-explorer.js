@@ -241,15 +241,21 @@
     box.appendChild(ul);
   }
 
+  /* Vega and its expression interpreter (no eval: the pages forbid it), loaded once, when needed. */
   var vegaReady = null;
-  function loadVega() {
-    if (!vegaReady) vegaReady = new Promise(function (resolve, reject) {
+  function loadScript(name) {
+    return new Promise(function (resolve, reject) {
       var s = document.createElement("script");
-      s.src = new URL("vendor/vega.min.js", SCRIPT.src).href;
-      s.onload = function () { resolve(window.vega); };
-      s.onerror = function () { reject(new Error("Vega kon niet worden geladen")); };
+      s.src = new URL(name, SCRIPT.src).href;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error(name + " kon niet worden geladen")); };
       document.head.appendChild(s);
     });
+  }
+  function loadVega() {
+    if (!vegaReady) vegaReady = loadScript("vendor/vega.min.js")
+      .then(function () { return loadScript("vendor/vega-interpreter.js"); })
+      .then(function () { return window.vega; });
     return vegaReady;
   }
 
@@ -260,7 +266,8 @@
         var box = figure.querySelector(".bmh-chart");
         if (figure.bmhView) figure.bmhView.finalize();
         box.textContent = "";
-        figure.bmhView = new vega.View(vega.parse(specs[field]), { renderer: "svg", container: box, hover: true, locale: { number: p.locale } });
+        figure.bmhView = new vega.View(vega.parse(specs[field], null, { ast: true }),
+          { renderer: "svg", container: box, hover: true, locale: { number: p.locale }, expr: window.vegaInterpreter.expressionInterpreter });
         figure.bmhField = field;
       }
       return figure.bmhView.data("rows", rows).runAsync();

@@ -104,7 +104,7 @@ def role_text(role: str, target: str) -> str:
         from ..site.edition import pinned
 
         return f"`{pinned(target)}`"
-    raise KeyError(role)
+    raise KeyError(f"the role {{{role}}} has no notebook form; add it to widgets/kernel/teaching.py")
 
 
 @dataclass
@@ -201,7 +201,9 @@ class Converter:
         if name == "answer":
             from ..lessons import answer
 
-            out.text(answer(arg).details_markdown())
+            out.text("")
+            out.text(answer(arg).details_markdown())  # an HTML block: blank lines around it
+            out.text("")
             return
         if name == "figure-cell":
             from ..lessons import figure_reference
@@ -211,9 +213,13 @@ class Converter:
                 figure = figure_reference(chapter, variable.strip(), self.root)
             except KeyError as exc:
                 raise TeachingError(f"{page.name}:{number}: {exc}") from None
+            out.flush()
             out.text(f"*Figuur bij deze vragen: {figure.label()}, dezelfde als in [{figure.title}]({chapter}.ipynb). "
                      f"Voer de cel hieronder uit; daarna heet de figuur `{figure.name}`.*")
-            out.code(figure.code)
+            code = figure.code
+            if f"import {figure.kind}" not in code:  # the chapter imported it in an earlier cell
+                code = f"from widgets.book import {figure.kind}\n\n{code}"
+            out.code(code)
             return
         raise TeachingError(f"{page.name}:{number}: directive {{{name}}} has no notebook form; add it to widgets/kernel/teaching.py")
 

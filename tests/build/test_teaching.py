@@ -61,3 +61,23 @@ def test_every_answer_on_the_page_is_folded_and_computed():
         numbers = re.findall(r"[−+]?\d[\d.]*(?:,\d+)?%?", lessons.answer(key).markdown)
         for number in numbers:
             assert number in text, f"{key}: {number} computed but not on the page"
+
+
+CODE_PAGES = [p for p in teaching.pages() if "kernelspec:" in p.source.read_text(encoding="utf-8")[:600]] + \
+    [p for p in teaching.pages() if p.name == "lesmateriaal"]
+
+
+@pytest.mark.parametrize("page", CODE_PAGES, ids=lambda p: p.name)
+def test_run_all_works_in_a_teachers_kernel(page, folder, monkeypatch):
+    """Every teaching notebook with code runs from top to bottom in the kernel face
+    (no BMH_FACE), as Run All Cells does in JupyterLab, without an error."""
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("BMH_FACE", raising=False)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    notebook = nbformat.read(folder / page.notebook, as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs and not [o for o in outputs if o.output_type == "error"]
+    if any("_builder(" in c.source or "_figure(" in c.source for c in notebook.cells if c.cell_type == "code"):
+        assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)  # ipywidgets, not HTML

@@ -96,3 +96,11 @@ def test_the_view_comes_before_the_controls_which_scroll_on_their_own():
     assert view.children == (b._output,)  # the totals first (left, or above when the window is narrow)
     assert "bmh-controls" in panel._dom_classes and panel.layout.max_height and panel.layout.overflow == "auto"
     assert row.layout.flex_flow == "row wrap"
+
+
+def test_a_tick_replaces_table_and_chart_in_one_step():
+    b = Package(["4"])
+    b._checkboxes["4.1"].value = True
+    html, chart = b._output.outputs  # one update: the view and its chart together, never half
+    assert "Gekozen: 4.1 Flexpool asielketen" in html["data"]["text/html"] and "2,88" in html["data"]["text/html"]
+    assert chart["data"]["image/svg+xml"].startswith("<svg")

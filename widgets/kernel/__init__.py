@@ -62,22 +62,30 @@ def figure_layout(output, controls, *, head=()):
     widgets shown above both (e.g. a note that is not part of the view)."""
     import ipywidgets as w
 
-    view = w.Box([output], layout=w.Layout(flex="1 1 auto"))  # never narrower than its table and chart
-    panel = w.VBox(list(controls), layout=w.Layout(flex="1 1 18rem", min_width="16rem", max_height="34rem", overflow="auto"))
+    view = w.Box([output], layout=w.Layout(flex="1 1 30rem", min_width="min-content"))  # never narrower than its table and chart
+    panel = w.VBox(list(controls), layout=w.Layout(flex="1 1 18rem", min_width="15rem", max_height="34rem", overflow="auto"))
     panel.add_class("bmh-controls")
     box = w.VBox([w.HTML(KERNEL_CSS), *head, w.HBox([view, panel], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))])
     box.add_class(KERNEL_CLASS)
     return box
 
 
-def chart_svg(chart, width: int = 420):
+def chart_svg(chart, width: int = 360) -> str:
     """An Altair chart drawn to SVG in Python (vl-convert, Dutch numbers): no
     JavaScript and no request to another host (Altair's default renderer in
     JupyterLab would load Vega from a CDN)."""
-    from IPython.display import SVG
-
     spec = chart.properties(width=width).to_dict()
-    return SVG(vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION, format_locale=NUMBER_LOCALE))
+    return vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION, format_locale=NUMBER_LOCALE)
+
+
+def show(output, html: str, svg: str | None = None) -> None:
+    """Put a view (HTML) and its chart (SVG) in an ipywidgets ``Output`` in one step: the
+    old view stays until the new one is complete, so the figure never flickers or
+    changes height between a tick and its result."""
+    outputs = [{"output_type": "display_data", "metadata": {}, "data": {"text/html": html, "text/plain": "(tabel)"}}]
+    if svg:
+        outputs.append({"output_type": "display_data", "metadata": {}, "data": {"image/svg+xml": svg, "text/plain": "(grafiek)"}})
+    output.outputs = tuple(outputs)
 
 
 def view_html(view, caption: str, table_id: str) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..figures import dublin as figure
 from ..models import dublin as model
-from . import ChoiceError, chart_svg, figure_layout, view_html
+from . import ChoiceError, chart_svg, figure_layout, show, view_html
 
 
 class DublinExplorer:
@@ -64,16 +64,11 @@ class DublinExplorer:
         self._years.value = (start, end)
 
     def _changed(self, *_):
-        from IPython.display import HTML, display
-
         self.chosen, (self.start, self.end) = list(self._geos.value), self._years.value
         view = figure.view(self.chosen, self.start, self.end, self.obs)
         self.table = model.rates(self.chosen, self.start, self.end, self.obs) if view.header else pd.DataFrame()
-        self._output.clear_output(wait=True)
-        with self._output:
-            display(HTML(view_html(view, figure.TABLE_CAPTION, "kernel-dublin")))
-            if view.chart:
-                display(chart_svg(figure.chart(view.chart)))
+        show(self._output, view_html(view, figure.TABLE_CAPTION, "kernel-dublin"),
+             chart_svg(figure.chart(view.chart)) if view.chart else None)
 
     def __repr__(self) -> str:
         return f"<Dublinoverdrachten; gekozen: {', '.join(self.chosen) or 'niets'}; jaren {self.start}-{self.end}>"

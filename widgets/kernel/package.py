@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..figures import package as figure
 from ..models import budget as model
-from . import ChoiceError, chart_svg, figure_layout, view_html
+from . import ChoiceError, chart_svg, figure_layout, show, view_html
 
 
 class Package:
@@ -145,13 +145,9 @@ class Package:
         self._show()
 
     def _show(self):
-        from IPython.display import HTML, display
-
         view = figure.view(self._codes)
-        self._output.clear_output(wait=True)
-        with self._output:
-            display(HTML(view_html(view, f"Budgettaire gevolgen van het gekozen pakket ({figure.UNIT_NL})", "kernel-pakket")))
-            display(chart_svg(figure.totals_chart(view.chart)))
+        show(self._output, view_html(view, f"Budgettaire gevolgen van het gekozen pakket ({figure.UNIT_NL})", "kernel-pakket"),
+             chart_svg(figure.totals_chart(view.chart)))
 
     def __repr__(self) -> str:
         return f"<Pakketbouwer, variant {', '.join(self.variants)}; gekozen: {', '.join(self._codes) or 'niets'}>"

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..figures import series as figure
 from ..models import series as model
-from . import ChoiceError, chart_svg, figure_layout, view_html
+from . import ChoiceError, chart_svg, figure_layout, show, view_html
 
 
 class SeriesExplorer:
@@ -102,8 +102,6 @@ class SeriesExplorer:
         self._changed()
 
     def _changed(self, *_):
-        from IPython.display import HTML, display
-
         if self._quiet:
             return
         self.chosen = [s for s, b in self._boxes.items() if b.value]
@@ -111,11 +109,8 @@ class SeriesExplorer:
         view = figure.view(self.key, self.chosen, self.start, self.end, self.field)
         self.table = (model.series_table(self.data, self.chosen, self.start, self.end, self.field)
                       if view.header else pd.DataFrame())
-        self._output.clear_output(wait=True)
-        with self._output:
-            display(HTML(view_html(view, self.figure.caption, f"kernel-{self.key}")))
-            if view.chart:
-                display(chart_svg(figure.chart(self.figure, self.data, view.chart, self.field)))
+        show(self._output, view_html(view, self.figure.caption, f"kernel-{self.key}"),
+             chart_svg(figure.chart(self.figure, self.data, view.chart, self.field)) if view.chart else None)
 
     def __repr__(self) -> str:
         return f"<{self.figure.caption}; gekozen: {', '.join(self.chosen) or 'niets'}; jaren {self.start}-{self.end}>"

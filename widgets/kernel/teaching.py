@@ -280,8 +280,9 @@ def intro_note(title: str, page: Page, cells: list) -> str:
     code = "\n".join(c.source for c in cells if c.cell_type == "code")
     figures = [(m["name"], m["kind"]) for m in FIGURE_CALL.finditer(code)]
     if code:
-        note.append("Kies *Run → Run All Cells* om de cellen uit te voeren. De figuren worden dan knoppen die met "
-                    "hetzelfde Python-model rekenen als de website; de totalen staan naast (of boven) de knoppen.")
+        note.append("Kies *Run → Run All Cells* om de cellen uit te voeren."
+                    + (" De figuren worden dan knoppen die met hetzelfde Python-model rekenen als de website; wat een "
+                       "figuur laat zien, staat naast (of boven) de knoppen." if figures else ""))
         note.append("")
     for name, kind in figures:
         note.append(f"- De figuur `{name}`: {API_NL[kind].format(n=name)}.")

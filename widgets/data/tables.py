@@ -140,7 +140,7 @@ def package_descriptor(data_dir: Path = DATA_DIR) -> dict:
         "name": "naar-een-wendbare-migratieketen",
         "title": "Naar een wendbare migratieketen (BMH 14, 2020): cijfers in tabelvorm",
         "version": current.version,
-        "created": current.date.isoformat(),
+        "created": f"{current.date.isoformat()}T00:00:00Z",  # RFC 3339, as the Data Package spec asks
         "description": f"De tabellen van de interactieve editie, {current.label_nl}.",
         "licenses": [DATA_LICENSE],
         "sources": [{"title": report_reference_nl()}],

@@ -8,6 +8,7 @@ runs as root), on the teaching notebooks, never on chapters/.
 - Every checkbox and radio of the variant 4 builder: each label's full text is
   visible (not cut off, not covered, not clipped), a click on it changes the
   selection as the model says, and ``pakket.codes`` agrees at the end.
+- A text page and Lesmateriaal open as notebooks without a dialog; answers are folded.
 
 Set BMH_SCREENSHOTS=<folder> to keep screenshots of the steps."""
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from widgets import lessons
 from widgets.data.numbers import format_nl
 from widgets.figures import package as figure
 from widgets.kernel import teaching
@@ -294,3 +296,26 @@ def test_every_checkbox_and_radio_of_the_variant_4_builder(page: Page, lab: Lab)
             shot(page, "variant-4-option-group-4.9-1B")
     output = add_cell_and_run(page, "print(pakket.codes)")
     expect(output).to_have_text(str(model.check_selection(chosen)))
+
+
+def test_text_pages_and_lesmateriaal_open_as_notebooks_without_a_dialog(page: Page, lab: Lab):
+    """A page without code opens with its kernel (no "Select Kernel"); Lesmateriaal shows its
+    questions with the answers folded until clicked."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_by_double_click(page, lab, "inleiding.ipynb")
+    notebook = page.locator(".jp-NotebookPanel:visible .jp-Notebook")
+    expect(notebook.locator("li", has_text="Reguliere migratie:").first).to_be_visible(timeout=LONG)  # a definition list
+    assert "{value}" not in notebook.inner_text()
+
+    open_by_double_click(page, lab, "lesmateriaal.ipynb")
+    notebook = page.locator(".jp-NotebookPanel:visible .jp-Notebook")
+    answers = notebook.locator("details")
+    expect(answers.first).to_be_attached(timeout=LONG)
+    assert answers.count() == len(lessons.ANSWERS)
+    assert all(answers.nth(i).get_attribute("open") is None for i in range(answers.count()))  # folded
+    first = answers.first
+    first.locator("summary").scroll_into_view_if_needed()
+    first.locator("summary").click()
+    expect(first).to_have_attribute("open", "")
+    expect(first).to_contain_text(format_nl(lessons.answer("instroom-2015-2019").values["total"][0]))  # 59.310
+    shot(page, "lesmateriaal-notebook-answer-open")

@@ -303,6 +303,8 @@ def test_text_pages_and_lesmateriaal_open_as_notebooks_without_a_dialog(page: Pa
     questions with the answers folded until clicked."""
     page.set_viewport_size({"width": 1280, "height": 900})
     open_by_double_click(page, lab, "inleiding.ipynb")
+    time.sleep(2)  # JupyterLab copies the kernel's language_info into the notebook once the kernel runs
+    assert page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count() == 0  # opening alone changes nothing
     notebook = page.locator(".jp-NotebookPanel:visible .jp-Notebook")
     expect(notebook.locator("li", has_text="Reguliere migratie:").first).to_be_visible(timeout=LONG)  # a definition list
     assert "{value}" not in notebook.inner_text()

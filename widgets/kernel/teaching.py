@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import platform
 import re
 import sys
 from dataclasses import dataclass, field
@@ -315,8 +316,16 @@ def _page_title(page: Page) -> str:
     return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), page.name)
 
 
+def language_info() -> dict:
+    """What ipykernel reports for this Python. Written into each notebook so that opening it
+    in JupyterLab changes nothing (JupyterLab copies the kernel's report into the notebook,
+    and a difference would mark the tab unsaved at once)."""
+    return {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py", "mimetype": "text/x-python",
+            "name": "python", "nbconvert_exporter": "python", "pygments_lexer": "ipython3", "version": platform.python_version()}
+
+
 def _finish(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    notebook.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    notebook.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": language_info()}
     for number, cell in enumerate(notebook.cells):
         cell.id = f"{name}-{number}"  # stable ids: the same page gives the same bytes
     return notebook

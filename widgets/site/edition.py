@@ -53,12 +53,8 @@ def archive_name() -> str:
 
 def write_archive(target: Path) -> None:
     """The project at HEAD as a zip (``git archive``: the same bytes for the same
-    commit). Outside git: the project's files, sorted, with a fixed date. An archive of
-    an earlier commit left by an incremental build is removed: the site offers one."""
+    commit). Outside git: the project's files, sorted, with a fixed date."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for old in target.parent.glob("naar-een-wendbare-migratieketen-*.zip"):
-        if old != target:
-            old.unlink()
     prefix = target.stem + "/"
     if commit():
         subprocess.run(["git", "archive", "--format=zip", f"--prefix={prefix}", "-o", str(target), "HEAD"], cwd=PROJECT_ROOT, check=True)

@@ -77,9 +77,13 @@ chapter: setup
 published: site
 	$(PY) tests/build/update_published.py
 
-## bench: build times, page weight, click-to-update latency (figures, not assertions)
-bench: setup browser
+## bench: build times, page weight, click-to-update latency, Lighthouse (figures, not assertions)
+bench: setup browser bench/node_modules/.installed
 	$(PY) bench/run.py
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf _build

@@ -23,6 +23,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "site"))
+sys.path.insert(0, str(ROOT / "bench"))
+import lighthouse  # noqa: E402  (bench/lighthouse.py)
 import sitecheck  # noqa: E402  (page discovery, local server, "page is ready")
 
 RUNS = 3
@@ -223,6 +225,8 @@ def report(r: dict) -> str:
     lines += ["", "Every interactive figure, its first control changed back and forth:", "",
               "| page | figure | median | p95 | clicks without a visible change |", "|---|---|---|---|---|"]
     lines += [f"| `{c['page']}` | `{c['figure']}` | {ms(c['median_ms'])} | {ms(c['p95_ms'])} | {c['unchanged']} |" for c in r["clicks"]]
+    if r.get("lighthouse"):
+        lines += [""] + lighthouse.table(r["lighthouse"], RUNS)
     return "\n".join(lines) + "\n"
 
 
@@ -254,10 +258,14 @@ def main() -> None:
         bare = build_times(bare_book(Path(tmp) / "bare", pages))
         print("measuring pages and figures in Chromium ...", flush=True)
         weights, clicks = browser_figures(site)
+        print("Lighthouse on every page ...", flush=True)
+        pages_all = [p for p in sitecheck.site_pages(site) if not sitecheck.redirect_target(site, p)]
+        audits = lighthouse.run(site, pages_all, runs=RUNS)
     results = {
         "date": datetime.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load": [load_at_start, os.getloadavg()[0]], "pages": pages, "ours": ours, "bare": bare, "weights": weights, "clicks": clicks,
+        "lighthouse": audits,
     }
     section = report(results)
     print("\n" + section)

@@ -18,22 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/report.py
 sys.path.insert(0, str(Path(__file__).resolve().parent / "build"))  # update_published
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))  # sitecheck, allowed
 
-from sitecheck import Guard  # noqa: E402
+from sitecheck import CHROMIUM, CHROMIUM_ARGS, Guard  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "naar-een-wendbare-migratieketen.txt"
-SHA256 = "34881bd03287906716a4fddd18e453b1c676aeb1a9c6788f7baf42fde04d87ca"
+_SETTINGS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["bmh"]
+NAME = _SETTINGS["report-text"]
+SHA256 = _SETTINGS["report-text-sha256"]
 PATH = Path(os.environ.get("BMH_REPORT_TEXT") or ROOT.parent / "shared" / "report" / NAME)
 MISSING_NL = (
     f"De tekstversie van het rapport ontbreekt ({PATH}): zet het tekstbestand {NAME} (sha256 {SHA256[:12]}…) "

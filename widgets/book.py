@@ -18,6 +18,14 @@ from collections.abc import Sequence
 STATIC_ENV = "BMH_FACE"
 
 
+def is_notebook_page(text: str) -> bool:
+    """True for a chapter that is a MyST notebook: its front matter names a kernel."""
+    if not text.startswith("---\n"):
+        return False
+    end = text.find("\n---", 4)
+    return end > 0 and "kernelspec:" in text[4:end]
+
+
 def static_face() -> bool:
     """True when notebooks are executed for the website (``BMH_FACE=static``)."""
     return os.environ.get(STATIC_ENV, "") == "static"
@@ -70,6 +78,16 @@ def overview_figure(figure_id: str = "fig-maatregelen"):
     from .figures.measures import overview_figure_html
 
     return overview_figure_html(figure_id)
+
+
+def report_table(name: str, table: str | None = None):
+    """A table of ``data/`` as the report lays it out (its descriptor's ``display``
+    block): caption, unit, the numbers in Dutch notation, notes and source line;
+    only the display entry with id ``table`` when given. The same HTML in both
+    faces (a table to read, nothing to choose)."""
+    from .figures.report_tables import report_table as shown
+
+    return shown(name, table)
 
 
 def total_text(reference: str) -> str:

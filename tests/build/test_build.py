@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 JB = Path(sys.executable).parent / "jupyter-book"
 
 PAGE = """---
+description: "Een proefpagina met één codecel, om te zien of een fout in een cel het bouwen stopt."
 jupytext:
   text_representation:
     format_name: myst

@@ -14,13 +14,14 @@ import nbformat
 import pytest
 import yaml
 
+from widgets.book import is_notebook_page
 from widgets.data import package_descriptor
 from widgets.edition import edition
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
 SCHEMA = Path(__file__).parent / "fixtures" / "citation-file-format-1.2.0.schema.json"  # from cffconvert 2.0.0 (PyPI)
-NOTEBOOK_PAGES = sorted(p.stem for p in (ROOT / "chapters").glob("*.md") if "kernelspec:" in p.read_text(encoding="utf-8")[:600])
+NOTEBOOK_PAGES = sorted(p.stem for p in (ROOT / "chapters").glob("*.md") if is_notebook_page(p.read_text(encoding="utf-8")))
 
 
 def test_citation_file_is_valid_and_names_this_edition():

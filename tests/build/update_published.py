@@ -18,6 +18,8 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+from widgets.book import is_notebook_page
+
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = ROOT / "chapters"
 PUBLISHED = ROOT / "tests" / "published"
@@ -25,7 +27,7 @@ PUBLISHED = ROOT / "tests" / "published"
 
 def notebook_pages() -> list[Path]:
     """Chapter pages that hold code cells (MyST notebooks)."""
-    return sorted(p for p in CHAPTERS.glob("*.md") if "kernelspec:" in p.read_text(encoding="utf-8")[:600])
+    return sorted(p for p in CHAPTERS.glob("*.md") if is_notebook_page(p.read_text(encoding="utf-8")))
 
 
 def execute(page: Path) -> nbformat.NotebookNode:

@@ -28,7 +28,7 @@ B9_NUMERIC = [
     "b9_detention_inflow",
     "b9_police_supervision",
 ]
-B9_ALL = B9_NUMERIC + ["b9_lp_to_unplaced"]
+B9_ALL = B9_NUMERIC + ["b9_lp_to_unplaced", "b9_readmission_agreements"]
 
 ROW_COUNTS = {
     "b9_reception_stay": 7 * 7,
@@ -46,6 +46,7 @@ ROW_COUNTS = {
     "b9_lp_to_unplaced": 11 + 19 + 58 + 66,
     "b9_detention_inflow": 10,
     "b9_police_supervision": 6 * 6,
+    "b9_readmission_agreements": 18 + 19,
 }
 
 
@@ -310,3 +311,19 @@ def test_lp_to_unplaced_rows_are_consistent():
     # Tabel 5.4 Turkije (L10680-10683): four values, years unknown
     turkije = row(unplaced, table="Tabel 5.4", country_nl="Turkije")
     assert turkije["printed"] == "<10 <10 30 60"
+
+
+def test_readmission_agreements_two_lists_as_printed():
+    frame = load("b9_readmission_agreements")
+    lists = {n: list(frame[frame["list_no"] == n].sort_values("position")["country_nl"]) for n in (1, 2)}
+    # L10413-10449: 18 names, "Bosnië en" / "Herzegovina" on L10419-10421
+    assert lists[1][:4] == ["Armenië", "Albanië", "Azerbeidzjan", "Bosnië en Herzegovina"]
+    assert lists[1][-3:] == ["Servië", "Sri Lanka", "Turkije"] and len(lists[1]) == 18
+    # L10451-10487: 19 names
+    assert lists[2][:3] == ["Armenië", "Bosnië en Herzegovina", "Bulgarije"]
+    assert lists[2][-1] == "Zwitserland" and len(lists[2]) == 19
+    # names in both lists (L10413/L10451, L10429/L10467, ...): the lists are kept apart, not merged
+    assert set(lists[1]) & set(lists[2]) == {"Armenië", "Bosnië en Herzegovina", "Kosovo", "Macedonië", "Servië"}
+    assert row(frame, list_no=2, country_nl="Kazachstan")["line"] == 10465
+    # which list is EU and which Benelux is not in the text: nothing in the table says so
+    assert "EU" not in " ".join(frame.columns) and not frame["country_nl"].str.contains("EU|Benelux").any()

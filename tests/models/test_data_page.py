@@ -74,7 +74,10 @@ def test_the_outside_dataset_is_marked():
     rows = data_page.dataset_rows().set_index("name")
     assert rows.loc["dublin_external", "source"].startswith("niet uit het rapport: ")
     assert not rows.loc["dublin_external", "from_report"]
-    assert rows.loc["b9_inflow_by_type", "source"] == "rapport, Bijlage 9, Tabel 3.1; regels L9851-9897"
+    # the printed title as on report line 9851 ("Tabel 3.1: Asielinstroom totaal en uitgesplitst naar type aanvraag.")
+    assert rows.loc["b9_inflow_by_type", "source"] == (
+        "rapport, Bijlage 9, Tabel 3.1 ‘Asielinstroom totaal en uitgesplitst naar type aanvraag’; regels L9851-9897"
+    )
 
 
 def test_every_discrepancy_is_listed_once(discrepancies_html):

@@ -25,6 +25,18 @@ SKIP_DIRS = {"_static", "_sources"}  # theme assets and page sources, not pages
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's Chromium, never a downloaded browser
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
 FIGURE_MARK = 'class="bmh-figure'
 CONTROLS = ".bmh-controls input, .bmh-controls select, .bmh-chart input, .bmh-chart select"
 ICONS = ".fa, .fas, .fa-solid, .fa-regular, .fa-brands"

@@ -93,13 +93,13 @@ def _check_schema(path: Path, descriptor: dict) -> None:
             raise DataError(
                 path,
                 f"invalid schema: {error.type}: {error.note or error.message}",
-                line=_yaml_line(path, ("schema", "fields", index, "type")),
+                line=yaml_line(path, ("schema", "fields", index, "type")),
                 column=str(name) if name is not None else None,
             )
     raise DataError(path, f"invalid schema: {error.type}: {error.note or error.message}")
 
 
-def _yaml_line(path: Path, keys: tuple) -> int | None:
+def yaml_line(path: Path, keys: tuple) -> int | None:
     """1-based line in a YAML file of the value at ``keys`` (mapping keys and
     list indexes), falling back to the deepest node found; None if unreadable."""
     try:

@@ -71,13 +71,16 @@ def csv_href(name: str) -> str:
 def dataset_source(meta: dict) -> str:
     """Where a table comes from, for readers.
 
-    From the report: ``"rapport, Bijlage 9, Tabel 3.1; regels L9851-9897"``
-    (section, table and the lines in the report's text file). From elsewhere:
+    From the report: ``"rapport, Bijlage 9, Tabel 3.1 ‘Asielinstroom totaal en ...’;
+    regels L9851-9897"`` (section, table, the title as printed, so the table can be
+    found in the PDF, and the lines in the report's text file). From elsewhere:
     ``"niet uit het rapport: <title of each source>"``. Built on
-    :func:`widgets.lookup.source_text`; ``meta`` is :func:`widgets.data.metadata`.
+    :func:`widgets.data.lookup.source_text`; ``meta`` is :func:`widgets.data.metadata`.
     """
     text = source_text(meta).split(": ", 1)[1]
     if meta.get("from_report"):
+        if meta.get("report_title"):
+            text += f" ‘{meta['report_title']}’"
         lines = meta.get("report_lines")
         return f"{text}; regels {lines}" if lines else text
     return f"niet uit het rapport: {text}"
@@ -111,7 +114,7 @@ def dataset_rows(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 def datasets_html(data_dir: Path = DATA_DIR) -> str:
     """HTML: the table of all datasets (title, source, unit, number of rows, a
-    link to the CSV) and a link to ``../data/datapackage.json``."""
+    link to the CSV and to the Excel workbook) and a link to ``../data/datapackage.json``."""
     rows = dataset_rows(data_dir)
     shown = pd.DataFrame(
         {
@@ -120,6 +123,7 @@ def datasets_html(data_dir: Path = DATA_DIR) -> str:
             "Eenheid": rows["unit"],
             "Rijen": rows["rows"],
             "Download (CSV)": rows["name"] + ".csv",
+            "Voor Excel": rows["name"] + ".xlsx",
         }
     )
     table = html_table(
@@ -127,7 +131,8 @@ def datasets_html(data_dir: Path = DATA_DIR) -> str:
         f"Alle {len(rows)} tabellen met hun herkomst en omvang",
         row_header="Tabel",
         number_columns=["Rijen"],
-        links={"Download (CSV)": lambda row: csv_href(row["Download (CSV)"].removesuffix(".csv"))},
+        links={"Download (CSV)": lambda row: csv_href(row["Download (CSV)"].removesuffix(".csv")),
+               "Voor Excel": lambda row: f"{DATA_HREF}/{row['Voor Excel']}"},
     )
     outside = int((~rows["from_report"]).sum())
     package = (
@@ -183,7 +188,7 @@ def discrepancies_html(data_dir: Path = DATA_DIR) -> str:
         if part.empty:
             continue
         shown = part[columns].rename(columns=titles)
-        parts.append(html_table(shown, label, row_header=titles["id"], number_columns=[]))
+        parts.append(html_table(shown, label, row_header=titles["id"], number_columns=[], attributes={"data-table": "discrepancies"}))
     parts.append(
         f'<p class="bmh-source">{html.escape(source_text(metadata("discrepancies", data_dir)))} · '
         f'<a href="{html.escape(csv_href("discrepancies"))}">discrepancies.csv</a></p>'
@@ -218,6 +223,7 @@ def lost_content_html(data_dir: Path = DATA_DIR) -> str:
         f"Onderdelen van het rapport die in de tekstversie ontbreken of onvolledig zijn ({summary})",
         row_header=titles["title"],
         number_columns=[],
+        attributes={"data-table": "lost_content"},
     )
     source = (
         f'<p class="bmh-source">{html.escape(source_text(metadata("lost_content", data_dir)))} · '

@@ -73,3 +73,83 @@ def resources() -> dict[str, dict]:
             out[name] = _resource(name, f"{fig.caption}: {fig.total_label.lower()}",
                                   [_field("jaar", INTEGER, "Jaar"), _field("totaal", NUMBER, fig.total_label)], data.unit, data.source)
     return out
+
+
+def table_xlsx(name: str) -> bytes:
+    """A table of ``data/`` as an Excel workbook: sheet "Gegevens" with the rows (numbers as
+    numbers, columns headed by their Dutch titles) and sheet "Over deze tabel" with title,
+    source, unit, edition, licence and what each column holds. The same bytes every build."""
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook
+
+    from ..data import fields, load, metadata
+    from ..data.lookup import source_text
+
+    frame, meta, columns = load(name), metadata(name), fields(name)
+    current = edition()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Gegevens"
+    sheet.append([str(f.get("title") or f["name"]) for f in columns])
+    for row in frame.itertuples(index=False):
+        sheet.append([None if _missing(v) else _cell(v) for v in row])
+    _fit_columns(sheet)
+    about = book.create_sheet("Over deze tabel")
+    for label, text in (("Tabel", str(meta["title"])), ("Bron", source_text(meta).split(": ", 1)[-1]), ("Eenheid", str(meta["unit"])),
+                        ("Editie", f"Interactieve editie {current.number} ({current.date_nl})"),
+                        ("Licentie", "CC BY 4.0 (de verzameling gegevens); de getallen komen uit de genoemde bron"),
+                        ("Machineleesbaar", f"{name}.csv en {name}.resource.yaml (schema) in dezelfde map")):
+        about.append([label, text])
+    about.append([])
+    about.append(["Kolom", "Naam in de CSV", "Betekenis"])
+    for f in columns:
+        about.append([str(f.get("title") or f["name"]), f["name"], str(f.get("description") or "")])
+    _fit_columns(about)
+    moment = dt.datetime.combine(current.date, dt.time())
+    book.properties.created = book.properties.modified = moment
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def _fit_columns(sheet, widest: int = 60) -> None:
+    """Columns as wide as their longest cell (up to ``widest`` characters), so a reader sees the text."""
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        longest = max((len(str(v)) for v in column if v is not None), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(widest, max(8, longest + 2))
+
+
+def _cell(value):
+    """A cell for the workbook: numbers and booleans as themselves, everything else as text."""
+    import numbers
+
+    if isinstance(value, (bool, numbers.Number)):
+        return value.item() if hasattr(value, "item") else value
+    return str(value)
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The workbook re-zipped with fixed dates, so a build writes the same bytes."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()

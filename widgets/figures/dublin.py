@@ -17,7 +17,7 @@ from ..data.labels import NOT_AVAILABLE_KEY_NL, NOT_AVAILABLE_SHORT_NL, label
 from ..data.numbers import format_nl, format_percent_nl
 from ..models import dublin as model
 from . import charts
-from .explorer import View, base_payload, csv_text, words_text
+from .explorer import View, base_payload, csv_text, excel_def, with_excel, words_text
 from .html import HTML, checkbox_html, figure_html, year_range_html
 
 DEFAULT_GEOS = ("NL", "EU", "DE", "FR")
@@ -27,6 +27,11 @@ CSV_NAME = "dublin.csv"
 CSV_HEADER = ["land", "naam", "jaar", "uitgaande_verzoeken", "uitgaande_overdrachten", "overdrachten_per_100_verzoeken"]
 TABLE_CAPTION = "Dublin: uitgaande verzoeken en overdrachten per kalenderjaar (Eurostat; niet uit het rapport)"
 SOURCE_NL = "Bron: rapport § 4.4.4 (ACVZ 2019) voor 2014-2018; jaarcijfers: Eurostat, niet uit het rapport (bronnen hieronder)."
+
+
+def csv_defs() -> list[dict]:
+    return [{"name": CSV_NAME, "rows": "items", "header": CSV_HEADER, "fields": list(FIELDS), "marker": None,
+             "excel": excel_def(CSV_NAME, CSV_HEADER, [3, 4, 5], SOURCE_NL, "verzoeken; overdrachten; per 100 verzoeken")}]
 
 
 def geo_names() -> dict[str, str]:
@@ -73,9 +78,9 @@ def view(geos: Sequence[str], start: int, end: int, obs: pd.DataFrame | None = N
     chart = [{"x": str(r.year), "series": names[r.geo], "value": float(r.rate)} for r in table.itertuples() if not pd.isna(r.rate)]
     csv = csv_text(CSV_HEADER, [[r.geo, names[r.geo], str(r.year)] + [None if pd.isna(getattr(r, f)) else float(getattr(r, f)) for f in FIELDS]
                                 for r in table.itertuples()])
-    return View(header=[label("geo"), label("year")] + [label(f) for f in FIELDS], rows=rows, chart=chart,
-                csv={CSV_NAME: csv}, message=None if chart else messages["emptyChart"],
-                words=words_text(WORDS, [names[g] for g in chosen], str(start), str(end), "rate"))
+    return with_excel(View(header=[label("geo"), label("year")] + [label(f) for f in FIELDS], rows=rows, chart=chart,
+                           csv={CSV_NAME: csv}, message=None if chart else messages["emptyChart"],
+                           words=words_text(WORDS, [names[g] for g in chosen], str(start), str(end), "rate")), csv_defs())
 
 
 def payload(obs: pd.DataFrame | None = None) -> dict:
@@ -100,7 +105,7 @@ def payload(obs: pd.DataFrame | None = None) -> dict:
         chart={"rows": "items", "field": "rate"},
         messages=_messages(obs),
         words=WORDS,
-        csv=[{"name": CSV_NAME, "rows": "items", "header": CSV_HEADER, "fields": list(FIELDS), "marker": None}],
+        csv=csv_defs(),
         url={"key": "dublin", "field": "rate"},
     )
 
@@ -170,6 +175,7 @@ def dublin_html(figure_id: str = "fig-dublin", chosen: Sequence[str] = DEFAULT_G
                     f"{caveats_html(obs)}<ul>{source_list}</ul></details>"),
         live_downloads=[("Download wat de tabel toont (CSV)", CSV_NAME, f"../data/figuren/{CSV_NAME}.json")],
         downloads=[("dublin_external.csv (alle bronnen)", "../data/dublin_external.csv"), ("dublin_report.csv", "../data/dublin_report.csv")],
+        datasets=["dublin_report", "dublin_external"],
         share_link=True,
     )
 

@@ -40,7 +40,11 @@ Payload keys (JSON, numbers with a decimal point)::
               {"prefix", "empty", "named": {labels joined by "; ": a shorter name},
                "range": "... {start} ... {end}", "single": "... {start}" (when start = end),
                "fields": {field: text added for that field}}
-    csv       [{"name", "rows": "items"|"sums", "header": [...], "fields": [...], "marker": field|null, "schema": href}]
+    csv       [{"name", "rows": "items"|"sums", "header": [...], "fields": [...], "marker": field|null,
+                "excel": {"name", "about": [[label, text]...], "numbers": [column indexes]}}]
+              each download twice: machine-readable (comma, decimal point) and for a spreadsheet
+              with Dutch settings (byte order mark, semicolons, decimal commas, a block naming
+              source, unit and edition above the table)
     notAvailable  the Dutch text of a sum without a number
     round     decimals kept in sums (as in the model)
     locale    the Dutch number format (widgets.data.numbers.NUMBER_LOCALE)
@@ -117,6 +121,38 @@ def _csv_cell(value) -> str:
     if isinstance(value, float):
         return repr(int(value)) if value.is_integer() else repr(value)
     return str(value)
+
+
+EXCEL_SUFFIX = "-excel.csv"
+
+
+def excel_def(name: str, header: Sequence[str], numbers: Sequence[int], source: str, unit: str) -> dict:
+    """The spreadsheet twin of a download: its name, the block above the table, numeric columns."""
+    current = edition()
+    about = [["Bron", source], ["Eenheid", unit], ["Editie", f"Interactieve editie {current.number} ({current.date_nl})"],
+             ["Licentie", "CC BY 4.0 (de verzameling gegevens); de getallen komen uit de genoemde bron"]]
+    return {"name": name.removesuffix(".csv") + EXCEL_SUFFIX, "about": about, "numbers": list(numbers), "header": list(header)}
+
+
+def excel_text(excel: dict, plain: str) -> str:
+    """The spreadsheet twin of a machine-readable CSV (see ``csv`` above), as the browser writes it."""
+    rows = list(csv.reader(io.StringIO(plain)))[1:]
+
+    def cell(text: str) -> str:
+        return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(c in text for c in ';"\n') else text
+
+    lines = [list(r) for r in excel["about"]] + [[]] + [excel["header"]]
+    for row in rows:
+        lines.append([v.replace(".", ",") if i in excel["numbers"] else v for i, v in enumerate(row)])
+    return "\ufeff" + "".join(";".join(cell(v) for v in line) + "\r\n" for line in lines)
+
+
+def with_excel(view: View, defs: Sequence[dict]) -> View:
+    """The view with the spreadsheet twin of each download added."""
+    for d in defs:
+        if d.get("excel") and d["name"] in view.csv:
+            view.csv[d["excel"]["name"]] = excel_text(d["excel"], view.csv[d["name"]])
+    return view
 
 
 def words_text(words: dict, labels: Sequence[str], start: str, end: str, field: str | None) -> str:

@@ -20,7 +20,12 @@ import pandas as pd
 from ..data.labels import MARKER_LABELS_NL
 from ..data.numbers import Marker, format_nl
 from .charts import Chart
-from .explorer import View
+from .explorer import EXCEL_SUFFIX, View
+
+
+def excel_name(name: str) -> str:
+    """``instroom.csv`` -> ``instroom-excel.csv``: the spreadsheet twin of a download."""
+    return name.removesuffix(".csv") + EXCEL_SUFFIX
 
 NUM = ' class="num"'
 
@@ -62,33 +67,65 @@ def html_table(
     table_id: str | None = None,
     links: Mapping[str, Callable[[pd.Series], str]] | None = None,
     extra_class: str = "",
+    attributes: Mapping[str, str] | None = None,
+    caption_html: str = "",
+    marks: Mapping[tuple[int, str], str] | None = None,
+    header_marks: Mapping[str, str] | None = None,
+    row_classes: Mapping[int, str] | None = None,
+    column_classes: Mapping[str, str] | None = None,
+    groups: Mapping[int, Sequence[str]] | None = None,
 ) -> str:
     """A real HTML table: ``<caption>``, column headers with ``scope="col"``,
     the first column (``row_header`` or the index) as row headers, numbers
     right-aligned in Dutch notation. Rows whose label is in ``total_rows`` are
     styled as totals. ``links`` maps a column to a function of the row that
-    returns an href: that column's cells become links (text unchanged)."""
+    returns an href: that column's cells become links (text unchanged).
+
+    Optional, for tables laid out as the report prints them
+    (``widgets.figures.report_tables``): ``attributes`` are added to the
+    ``<table>`` element (e.g. ``data-table``); ``caption_html`` is markup added
+    inside the caption after its text (e.g. the unit); ``marks`` maps (row
+    position, column) to markup appended to that cell (a note reference), and
+    ``header_marks`` a column to markup appended to its header; ``row_classes``
+    (row position) and ``column_classes`` (column) add classes; ``groups`` maps
+    a row position to the headings of the row groups that start there (a row
+    ``<th scope="rowgroup">`` spanning the table before that row)."""
     frame = frame.reset_index() if row_header is None else frame
     header_col = row_header or frame.columns[0]
     numbers = set(number_columns if number_columns is not None else [c for c in frame.columns if c != header_col])
     totals = set(total_rows)
-    head = "".join(f'<th scope="col"{NUM if c in numbers else ""}>{html.escape(str(c))}</th>' for c in frame.columns)
+    marks, header_marks = marks or {}, header_marks or {}
+    row_classes, column_classes, groups = row_classes or {}, column_classes or {}, groups or {}
+
+    def classes(*names: str) -> str:
+        names = " ".join(n for n in names if n)
+        return f' class="{names}"' if names else ""
+
+    head = "".join(
+        f'<th scope="col"{classes("num" if c in numbers else "", column_classes.get(c, ""))}>'
+        f"{html.escape(str(c))}{header_marks.get(c, '')}</th>"
+        for c in frame.columns
+    )
     body = []
-    for _, row in frame.iterrows():
+    for position, (_, row) in enumerate(frame.iterrows()):
+        for heading in groups.get(position, ()):
+            body.append(f'<tr class="bmh-group"><th scope="rowgroup" colspan="{len(frame.columns)}">{html.escape(heading)}</th></tr>')
         cells = []
         for column in frame.columns:
             text = html.escape(formatter(row[column]) if column in numbers else str(row[column]))
             if links and column in links:
                 text = f'<a href="{html.escape(links[column](row))}">{text}</a>'
+            text += marks.get((position, column), "")
             if column == header_col:
                 cells.append(f'<th scope="row">{text}</th>')
             else:
-                cells.append(f'<td class="num">{text}</td>' if column in numbers else f"<td>{text}</td>")
-        klass = ' class="bmh-total"' if row[header_col] in totals else ""
+                cells.append(f"<td{classes('num' if column in numbers else '', column_classes.get(column, ''))}>{text}</td>")
+        klass = classes("bmh-total" if row[header_col] in totals else "", row_classes.get(position, ""))
         body.append(f"<tr{klass}>{''.join(cells)}</tr>")
     ident = f' id="{html.escape(table_id)}"' if table_id else ""
+    extra = "".join(f' {k}="{html.escape(str(v))}"' for k, v in (attributes or {}).items())
     klass = "bmh-table" + (f" {extra_class}" if extra_class else "")
-    table = (f'<table class="{klass}"{ident}><caption>{html.escape(caption)}</caption>'
+    table = (f'<table class="{klass}"{ident}{extra}><caption>{html.escape(caption)}{caption_html}</caption>'
              f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
     return table_box_html(table, caption)
 
@@ -168,6 +205,7 @@ def figure_html(
     intro_html: str = "",
     after_html: str = "",
     share_link: bool = False,
+    datasets: Sequence[str] = (),
 ) -> str:
     """The website face of one interactive figure as an HTML string (see module doc).
 
@@ -175,8 +213,11 @@ def figure_html(
     drawing and Vega spec; ``specs``: a Vega spec per field where the chart
     differs by field (default: the chart's spec for the payload's field). ``downloads``:
     (label, href) of fixed files; ``live_downloads``: (label, CSV name, href of
-    its Table Schema) of what the figure shows, made in the browser."""
-    parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}">',
+    its Table Schema) of what the figure shows, made in the browser. ``datasets``:
+    the tables of ``data/`` the figure shows, named in its ``data-table``
+    attribute (space-separated, as ``widgets.figures.report_tables`` marks a table)."""
+    tables = f' data-table="{html.escape(" ".join(datasets))}"' if datasets else ""
+    parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}"{tables}>',
              f"<figcaption>{html.escape(caption)}</figcaption>", intro_html]
     if controls_html:
         parts.append(f'<div class="bmh-controls" data-needs-js hidden>{controls_html}</div>')
@@ -196,7 +237,8 @@ def figure_html(
     parts.append(f'<div class="bmh-notes" aria-live="polite">{list_html(view.notes)}</div>')
     parts.append(after_html)
     live = [f'<a class="bmh-csv" data-csv="{html.escape(name)}" download="{html.escape(name)}" href="">{html.escape(label)}</a>'
-            f' (<a href="{html.escape(schema)}">beschrijving</a>)' for label, name, schema in live_downloads]
+            f' (<a href="{html.escape(schema)}">beschrijving</a>; <a class="bmh-csv" data-csv="{html.escape(excel_name(name))}" '
+            f'download="{html.escape(excel_name(name))}" href="">voor Excel</a>)' for label, name, schema in live_downloads]
     if share_link:
         parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
     if live:

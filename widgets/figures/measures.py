@@ -143,6 +143,7 @@ def overview_html(figure_id: str = "fig-maatregelen", variant: str = "4", period
         after_html=measures_table_html(),
         downloads=[("budget_printed.csv (alle gedrukte waarden)", "../data/budget_printed.csv")],
         share_link=True,
+        datasets=model.DATASETS,
     )
 
 

@@ -20,7 +20,7 @@ from ..data.labels import NL, label, period_label
 from ..data.numbers import format_nl
 from ..models import budget as model
 from . import charts
-from .explorer import View, base_payload, csv_text, words_text
+from .explorer import View, base_payload, csv_text, excel_def, with_excel, words_text
 from .html import HTML, checkbox_html, figure_html, format_cell, radio_html
 
 UNIT_NL = "mln euro; + = saldoverslechterend, − = besparing"
@@ -51,6 +51,16 @@ def measure_label(code: str) -> str:
 def variant_label(variant: str) -> str:
     """``"Variant 4: Flexibele en doelmatige keten"``, from data/budget_variants.csv."""
     return f"Variant {variant}: {model.budget().variants.loc[variant, 'short_title']}"
+
+
+def csv_defs() -> list[dict]:
+    """The builder's two downloads (see ``widgets.figures.explorer``, csv)."""
+    return [
+        {"name": CSV_MEASURES, "rows": "items", "header": CSV_HEADERS[CSV_MEASURES], "fields": ["amount"], "marker": "amount",
+         "excel": excel_def(CSV_MEASURES, CSV_HEADERS[CSV_MEASURES], [3], SOURCE_NL, "mln euro")},
+        {"name": CSV_TOTALS, "rows": "sums", "header": CSV_HEADERS[CSV_TOTALS], "fields": [], "marker": None,
+         "excel": excel_def(CSV_TOTALS, CSV_HEADERS[CSV_TOTALS], [1, 2, 3], SOURCE_NL, "mln euro")},
+    ]
 
 
 def _marker_notes(code: str, cells: pd.DataFrame) -> list[tuple[str, list[int]]]:
@@ -90,7 +100,7 @@ def view(selection: Iterable[str]) -> View:
         for _, c in cells.iterrows()
     ]
     total_rows = [[p] + [float(totals.loc[p, key]) for key in SUMS] for p in model.PERIODS]
-    return View(
+    return with_excel(View(
         header=[label("package_total")] + labels,
         rows=rows,
         notes=notes,
@@ -98,7 +108,7 @@ def view(selection: Iterable[str]) -> View:
         chart=chart,
         csv={CSV_MEASURES: csv_text(CSV_HEADERS[CSV_MEASURES], measure_rows),
              CSV_TOTALS: csv_text(CSV_HEADERS[CSV_TOTALS], total_rows)},
-    )
+    ), csv_defs())
 
 
 def _explanations() -> dict[str, str]:
@@ -144,8 +154,7 @@ def payload() -> dict:
         notes=notes,
         messages=MESSAGES,
         words=WORDS,
-        csv=[{"name": CSV_MEASURES, "rows": "items", "header": CSV_HEADERS[CSV_MEASURES], "fields": ["amount"], "marker": "amount"},
-             {"name": CSV_TOTALS, "rows": "sums", "header": CSV_HEADERS[CSV_TOTALS], "fields": [], "marker": None}],
+        csv=csv_defs(),
         url={"key": URL_KEY, "field": "amount", "explain": _explanations()},
     )
 
@@ -225,6 +234,7 @@ def builder_html(variants: Sequence[str] | None = None, figure_id: str = "fig-pa
         live_downloads=[("Download de maatregelen van dit pakket (CSV)", CSV_MEASURES, f"../data/figuren/{CSV_MEASURES}.json"),
                         ("Download de totalen (CSV)", CSV_TOTALS, f"../data/figuren/{CSV_TOTALS}.json")],
         share_link=True,
+        datasets=model.DATASETS,
     )
 
 

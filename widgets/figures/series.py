@@ -16,7 +16,7 @@ from ..data.numbers import format_nl, format_percent_nl
 from ..models import series as model
 from ..models.series import SeriesData, SeriesError
 from . import charts
-from .explorer import View, base_payload, csv_text, words_text
+from .explorer import View, base_payload, csv_text, excel_def, with_excel, words_text
 from .html import HTML, checkbox_html, field_radios_html, figure_html, year_range_html
 
 MESSAGES = {
@@ -99,6 +99,17 @@ def csv_name(key: str, field: str) -> str:
 
 
 CSV_HEADER = ["reeks", "naam", "jaar", "waarde", "marker"]
+TOTAL_HEADER = ["jaar", "totaal"]
+
+
+def csv_defs(key: str, data: SeriesData) -> list[dict]:
+    """The figure's downloads: one per field, and the total where the series add up."""
+    defs = [{"name": csv_name(key, f), "rows": "items", "header": CSV_HEADER, "fields": [f], "marker": "count",
+             "excel": excel_def(csv_name(key, f), CSV_HEADER, [3], data.source, unit_text(data, f))} for f in fields(data)]
+    if data.summable:
+        defs.append({"name": f"{key}-totaal.csv", "rows": "sums", "header": TOTAL_HEADER, "fields": [], "marker": None,
+                     "excel": excel_def(f"{key}-totaal.csv", TOTAL_HEADER, [1], data.source, data.unit)})
+    return defs
 
 
 def view(key: str, chosen: Sequence[str], start: int, end: int, field: str = "count") -> View:
@@ -137,10 +148,10 @@ def view(key: str, chosen: Sequence[str], start: int, end: int, field: str = "co
                     out.append([s, data.labels[s], str(y), None if pd.isna(value) else float(value), None if pd.isna(marker) else str(marker)])
         csv[csv_name(key, f)] = csv_text(CSV_HEADER, out)
     if "total" in table.columns:
-        csv[f"{key}-totaal.csv"] = csv_text(["jaar", "totaal"], [[str(y), None if pd.isna(t) else float(t)] for y, t in table["total"].items()])
-    return View(header=header, rows=rows, notes=notes, chart=chart, csv=csv,
-                words=words_text(words(data), [data.labels[s] for s in chosen], str(start), str(end), field),
-                message=None if chart else MESSAGES["emptyChart"])
+        csv[f"{key}-totaal.csv"] = csv_text(TOTAL_HEADER, [[str(y), None if pd.isna(t) else float(t)] for y, t in table["total"].items()])
+    return with_excel(View(header=header, rows=rows, notes=notes, chart=chart, csv=csv,
+                           words=words_text(words(data), [data.labels[s] for s in chosen], str(start), str(end), field),
+                           message=None if chart else MESSAGES["emptyChart"]), csv_defs(key, data))
 
 
 def payload(key: str) -> dict:
@@ -167,9 +178,7 @@ def payload(key: str) -> dict:
             if series_id == s:
                 notes.append({"items": [s], "columns": [years.index(y) for y in missing], "text": _note_text(data, s, note)})
     sums = [{"id": "total", "label": fig.total_label, "field": "count", "sign": 0, "empty": None}] if data.summable else []
-    csv = [{"name": csv_name(key, f), "rows": "items", "header": CSV_HEADER, "fields": [f], "marker": "count"} for f in fields(data)]
-    if data.summable:
-        csv.append({"name": f"{key}-totaal.csv", "rows": "sums", "header": ["jaar", "totaal"], "fields": [], "marker": None})
+    csv = csv_defs(key, data)
     return base_payload(
         "years",
         [(y, y) for y in years],
@@ -253,6 +262,7 @@ def series_html(key: str, chosen: Sequence[str] | None = None, figure_id: str | 
         live_downloads=live,
         downloads=[(f"{data.name}.csv (volledige tabel)", f"../data/{data.name}.csv")],
         share_link=True,
+        datasets=[data.name],
     )
 
 

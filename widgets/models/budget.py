@@ -50,6 +50,10 @@ class Budget:
     variants: pd.DataFrame
 
 
+# The tables of data/ the budget model reads (figures on the budget name them, see widgets.figures.html).
+DATASETS = ("budget_measures", "budget_printed", "budget_choices", "budget_warnings", "budget_variants")
+
+
 @lru_cache(maxsize=1)
 def budget() -> Budget:
     """The budget data, validated (raises widgets.data.DataError if invalid)."""

@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from .. import PROJECT_ROOT
+from ..book import is_notebook_page
 from ..edition import REPORT, edition, report_reference_nl
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -90,12 +91,15 @@ def edition_text(what: str) -> str:
     """``number`` -> "1.1", ``date`` -> "4 december 2026", ``citation`` -> how to cite this edition,
     ``report`` -> how to cite the report. Raises KeyError for anything else."""
     current = edition()
+    settings = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["bmh"]
     texts = {
         "number": current.number,
         "date": current.date_nl,
         "citation": (f"Redactie van de interactieve editie ({current.date.year}). Naar een wendbare migratieketen: "
                      f"interactieve editie, editie {current.number} ({current.date_nl}). Gebaseerd op: {report_reference_nl()}"),
         "report": report_reference_nl(),
+        "report-text": settings["report-text"],
+        "report-text-sha256": settings["report-text-sha256"],
     }
     if what not in texts:
         raise KeyError(f"unknown edition text {what!r}; known: {', '.join(texts)}")
@@ -122,6 +126,13 @@ class PinnedRole(SphinxRole):
         return [nodes.literal(text, text)], []
 
 
+def on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Every page again when the commit changed: each footer names the commit's archive."""
+    current, previous = commit(), getattr(env, "bmh_commit", None)
+    env.bmh_commit = current
+    return sorted(env.found_docs) if previous is not None and previous != current else []
+
+
 def on_config_inited(app: Sphinx, config) -> None:
     config.templates_path.append(str(TEMPLATES))
 
@@ -136,7 +147,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     source = Path(app.srcdir) / f"{pagename}.md"
-    is_notebook = source.exists() and "kernelspec:" in source.read_text(encoding="utf-8")[:600]
+    is_notebook = source.exists() and is_notebook_page(source.read_text(encoding="utf-8"))
     context["bmh_notebook"] = f"{NOTEBOOKS}/{Path(pagename).name}.ipynb" if is_notebook else None
 
 
@@ -144,6 +155,9 @@ def on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    for old in (out / DOWNLOADS).glob("naar-een-wendbare-migratieketen-*.zip"):  # archives of earlier commits
+        if old.name != Path(archive_name()).name:
+            old.unlink()
     write_archive(out / archive_name())
     executed = Path(app.outdir).parent / "jupyter_execute"
     (out / NOTEBOOKS).mkdir(parents=True, exist_ok=True)
@@ -159,6 +173,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-page-context", on_page_context)
     app.connect("build-finished", on_build_finished)
+    app.connect("env-get-outdated", on_env_get_outdated)
     app.add_role("pinned", PinnedRole())
     app.add_role("edition", EditionRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -6,9 +6,9 @@
   it only when a figure needs it.
 - Serves the project's own figure script and stylesheets (``widgets/static``),
   the script only on pages that hold a figure.
-- Publishes every table of ``data/`` as CSV plus ``datapackage.json`` under
-  ``_build/html/data/``, and the description of every figure download under
-  ``data/figuren/``.
+- Publishes every table of ``data/`` as CSV (with its descriptor) and as an Excel
+  workbook, plus ``datapackage.json``, under ``_build/html/data/``, and the description
+  of every figure download under ``data/figuren/``.
 - Adds the role ``{value}`dataset/key``` that prints a figure from ``data/``
   in Dutch notation, so prose never types a number by hand.
 """
@@ -24,6 +24,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxRole
 
 from .. import DATA_DIR, PROJECT_ROOT
+from ..book import is_notebook_page
 from ..data import dataset_names, package_descriptor
 from ..data.lookup import LookupError_, lookup_text
 
@@ -72,13 +73,14 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Every page depends on the project's scripts and styles (it links them with
-    their checksum). A notebook page also depends on data/ and on the widgets
+    their checksum) and on the site extensions. A notebook page also depends on data/ and on the widgets
     package: when any of them changes, Sphinx re-reads the page and myst-nb
     executes it again (with ``execute_notebooks: force``), so a page never shows
     stale numbers."""
-    for path in sorted(STATIC_DIR.iterdir()):
+    site = Path(__file__).resolve().parent  # the extensions, templates and Dutch catalog shape every page
+    for path in sorted([*STATIC_DIR.iterdir(), *site.rglob("*.py"), *site.rglob("*.html"), *site.rglob("*.po")]):
         app.env.note_dependency(str(path))
-    if "kernelspec:" not in source[0][:600]:
+    if not is_notebook_page(source[0]):
         return
     for path in sorted([*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.resource.yaml"), *PACKAGE.rglob("*.py")]):
         app.env.note_dependency(str(path))
@@ -93,12 +95,16 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
 def on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    from ..figures.downloads import resources
+    from ..figures.downloads import resources, table_xlsx
 
     out = Path(app.outdir) / "data"
     (out / "figuren").mkdir(parents=True, exist_ok=True)
     for name in dataset_names():
         shutil.copyfile(DATA_DIR / f"{name}.csv", out / f"{name}.csv")
+        shutil.copyfile(DATA_DIR / f"{name}.resource.yaml", out / f"{name}.resource.yaml")
+        workbook = table_xlsx(name)
+        if not (out / f"{name}.xlsx").exists() or (out / f"{name}.xlsx").read_bytes() != workbook:
+            (out / f"{name}.xlsx").write_bytes(workbook)
     _write_json(out / "datapackage.json", package_descriptor())
     for name, descriptor in resources().items():
         _write_json(out / "figuren" / f"{name}.json", descriptor)

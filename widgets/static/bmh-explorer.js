@@ -89,6 +89,7 @@
           rows.push([id, byId[id].name, p.columns[c].id].concat(f.map(function (g) { return p.fields[g].values[id][c]; }), d.marker ? [marker] : []));
       }); });
       v.csv[d.name] = csvText(d.header, rows);
+      if (d.excel) v.csv[d.excel.name] = excelText(d.excel, rows);
     });
     return v;
   }
@@ -105,6 +106,15 @@
   function csvText(header, rows) {
     var quote = function (x) { var t = x === null || x === undefined ? "" : String(x); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
     return [header].concat(rows).map(function (r) { return r.map(quote).join(","); }).join("\n") + "\n";
+  }
+
+  /* The spreadsheet twin of a download: byte order mark, semicolons, decimal commas in the
+   * numeric columns, the block naming source, unit and edition above the table. */
+  function excelText(e, rows) {
+    var cell = function (x) { var t = x === null || x === undefined ? "" : String(x); return /[";\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
+    var number = function (x, i) { return e.numbers.indexOf(i) >= 0 && x !== null && x !== undefined ? String(x).replace(".", ",") : x; };
+    var lines = e.about.concat([[]], [e.header], rows.map(function (r) { return r.map(number); }));
+    return "\ufeff" + lines.map(function (r) { return r.map(cell).join(";") + "\r\n"; }).join("");
   }
 
   BMH.view = view;

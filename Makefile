@@ -11,7 +11,7 @@ BUILD_FLAGS := -n -W --keep-going
 WORKERS ?= 2
 export BMH_FACE := static
 
-.PHONY: setup site serve lab test check chapter browser published bench clean
+.PHONY: setup site serve lab lesnotebooks test check chapter browser published bench clean
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -33,9 +33,24 @@ site: setup
 serve: site
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-## lab: JupyterLab for teaching: chapters open as notebooks, figures as ipywidgets (no BMH_FACE)
-lab: setup
-	env -u BMH_FACE $(VENV)/bin/jupyter lab --ip 127.0.0.1 chapters
+## lab: JupyterLab for teaching, on the teaching notebooks (lesnotebooks/, never chapters/): every page
+## as a notebook, figures as ipywidgets computed by the same model; saving there never changes the book.
+##   make lab LAB_PORT=8890 LAB_ARGS="--no-browser"   (LAB_ARGS: any further `jupyter lab` options)
+## lesnotebooks: write the teaching notebooks that are missing or untouched (FORCE=1: also those you changed)
+## SETUP= skips installing (with VENV=... naming an environment that has everything)
+LAB_DIR ?= lesnotebooks
+LAB_PORT ?= 8888
+LAB_ARGS ?=
+SETUP ?= setup
+# JupyterLab refuses to run as root unless told; containers and CI machines often run as root.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+lesnotebooks: $(SETUP)
+	PYTHONPATH=$(CURDIR) $(PY) -m widgets.kernel.teaching $(LAB_DIR) $(if $(FORCE),--force,)
+
+lab: lesnotebooks
+	env -u BMH_FACE PYTHONPATH=$(CURDIR) $(VENV)/bin/jupyter lab --ip 127.0.0.1 --port $(LAB_PORT) $(LAB_ROOT) \
+	  --ServerApp.root_dir=$(LAB_DIR) --ServerApp.default_url=/lab/tree/inhoud.ipynb $(LAB_ARGS)
 
 ## browser: Debian's Chromium for the browser tests (never a downloaded browser)
 browser:

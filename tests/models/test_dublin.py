@@ -49,3 +49,15 @@ def test_kernel_face():
 def test_kernel_face_refuses_unknown_country_in_dutch():
     with pytest.raises(ChoiceError, match="Onbekend land: XX"):
         DublinExplorer(["XX"])
+
+
+def test_kernel_face_selection_and_years_can_be_set_from_code():
+    e = DublinExplorer()
+    e.selection = ["NL"]
+    e.years = (2023, 2023)
+    assert e.selection == ["NL"] and e.years == (2023, 2023)
+    assert e.table["rate"].iloc[0] == pytest.approx(1807 / 9955 * 100)  # Eurostat NL 2023
+    with pytest.raises(ChoiceError, match="^Onbekend land: XX. Te kiezen: NL, EU"):
+        e.selection = ["XX"]
+    with pytest.raises(ChoiceError, match="^Deze jaren kunnen niet: 2016-2020"):
+        e.years = (2016, 2020)

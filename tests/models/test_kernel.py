@@ -67,3 +67,40 @@ def test_selection_can_be_assigned_and_stays_within_the_variants():
     assert list(b.totals["extra"]) == [0, 1.48, 2.8, 2.8, 2.8, 2.8]
     with pytest.raises(ChoiceError, match="Niet in deze figuur"):
         b.selection = ["4.1"]
+
+
+def test_a_wrong_code_names_what_this_builder_allows():
+    b = Package(["4"])
+    with pytest.raises(ChoiceError) as info:
+        b.selection = ["4.99"]
+    message = str(info.value)
+    assert message.startswith("Onbekende maatregel: 4.99. Te kiezen in deze figuur: 4.1, 4.2a,")
+    assert message.endswith("4.12c.") and "5.1" not in message and "\n" not in message
+    with pytest.raises(ChoiceError, match=r"^Onbekende variant: 9\. Te kiezen: 1, 2A, "):
+        Package(["9"])
+
+
+def test_one_code_as_a_string_is_a_selection_of_one():
+    b = Package(["4"])
+    b.selection = "4.1"
+    assert b.codes == ["4.1"]
+
+
+def test_the_view_comes_before_the_controls_which_scroll_on_their_own():
+    from widgets.kernel import KERNEL_CLASS
+
+    b = Package(["4"])
+    assert KERNEL_CLASS in b.widget._dom_classes
+    row = b.widget.children[-1]
+    view, panel = row.children
+    assert view.children == (b._output,)  # the totals first (left, or above when the window is narrow)
+    assert "bmh-controls" in panel._dom_classes and panel.layout.max_height and panel.layout.overflow == "auto"
+    assert row.layout.flex_flow == "row wrap"
+
+
+def test_a_tick_replaces_table_and_chart_in_one_step():
+    b = Package(["4"])
+    b._checkboxes["4.1"].value = True
+    html, chart = b._output.outputs  # one update: the view and its chart together, never half
+    assert "Gekozen: 4.1 Flexpool asielketen" in html["data"]["text/html"] and "2,88" in html["data"]["text/html"]
+    assert chart["data"]["image/svg+xml"].startswith("<svg")

@@ -92,6 +92,18 @@ def test_website_face_static_table_and_kernel_face():
     pd.testing.assert_frame_equal(explorer.table, series_table(explorer.data, explorer.chosen, 2016, 2019))
 
 
+def test_kernel_face_selection_and_years_can_be_set_from_code():
+    explorer = SeriesExplorer("instroom")
+    explorer.selection = ["eerste", "nareis"]
+    explorer.years = (2015, 2019)
+    assert explorer.selection == ["eerste", "nareis"] and explorer.years == (2015, 2019)
+    assert list(explorer.table.loc[2015, ["eerste", "nareis"]]) == [43090, 13850]  # Tabel 3.1, 2015
+    with pytest.raises(ChoiceError, match="^Onbekende reeks in deze figuur: spoor1. Te kiezen: eerste, herhaalde"):
+        explorer.selection = ["spoor1"]
+    with pytest.raises(ChoiceError, match="^Deze jaren kunnen niet: 2009-2019. Te kiezen: 2010 tot en met 2019"):
+        explorer.years = (2009, 2019)
+
+
 def test_kernel_face_refuses_unknown_figures_and_series_in_dutch():
     with pytest.raises(ChoiceError, match="Figuren: instroom"):
         SeriesExplorer("foo")

@@ -35,3 +35,13 @@ def test_the_check_finds_a_copy_with_one_word_changed(tmp_path, text):
 def test_every_allowed_run_has_a_reason():
     for entry in nearcopy.allowed_phrases():
         assert len(entry["reason"]) > 20, entry
+
+
+def test_the_computed_answers_of_lesmateriaal_are_our_own_words(text):
+    """The answers are written by widgets/lessons.py, not on the page: checked here."""
+    from widgets import lessons
+
+    for key in lessons.ANSWERS:
+        answer = lessons.answer(key).markdown
+        runs = [r for r in nearcopy.find_runs(Path(f"answer:{key}"), answer, text) if not nearcopy.is_allowed(r, nearcopy.allowed_phrases())]
+        assert not runs, "\n".join(map(str, runs))

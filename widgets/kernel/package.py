@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..figures import package as figure
 from ..models import budget as model
-from . import ChoiceError, chart_svg, view_html
+from . import ChoiceError, chart_svg, figure_layout, show, view_html
 
 
 class Package:
@@ -28,18 +28,26 @@ class Package:
     def __init__(self, variants: Sequence[str] | None = None):
         import ipywidgets as w
 
-        self.variants = model.check_variants(variants) if variants else model.variant_ids()
+        variants = [str(v) for v in ([variants] if isinstance(variants, str) else variants or [])]
+        try:
+            self.variants = model.check_variants(variants) if variants else model.variant_ids()
+        except ValueError:
+            unknown = [v for v in variants if v not in model.variant_ids()]
+            raise ChoiceError(f"Onbekende variant: {', '.join(map(str, unknown))}. "
+                              f"Te kiezen: {', '.join(model.variant_ids())}.") from None
         data = model.budget()
         self._checkboxes: dict[str, w.Checkbox] = {}
         self._radios: dict[str, w.RadioButtons] = {}
         sections = []
-        wide = w.Layout(width="auto")
         for variant in self.variants:
             items, seen = [], set()
-            for code in [m for m in model.selectable_measures() if data.measures.loc[m, "variant"] == variant]:
+            for code in self.choosable:
+                if data.measures.loc[code, "variant"] != variant:
+                    continue
                 group = data.choices.loc[data.choices["measure"] == code, "group"]
                 if group.empty:
-                    box = w.Checkbox(value=False, description=figure.measure_label(code), indent=False, layout=wide)
+                    box = w.Checkbox(value=False, description=figure.measure_label(code), indent=False,
+                                     layout=w.Layout(width="auto"))
                     box.observe(self._changed, "value")
                     self._checkboxes[code] = box
                     items.append(box)
@@ -51,20 +59,33 @@ class Package:
                         options=[("geen keuze", "")] + [(f"{o} {t}", o) for o, t in zip(options["option"], options["option_label"])],
                         value="", layout=w.Layout(width="auto"),
                     )
-                    radio.add_class("bmh-radio")
                     radio.observe(self._changed, "value")
                     self._radios[g] = radio
-                    items.append(w.VBox([w.HTML(f"<b>Kies één optie: {html.escape(options['group_title'].iloc[0])}</b>"), radio]))
+                    title = w.HTML(f"Kies één optie: {html.escape(options['group_title'].iloc[0])}")
+                    title.add_class("bmh-group-title")
+                    group_box = w.VBox([title, radio])
+                    group_box.add_class("bmh-group")
+                    items.append(group_box)
             sections.append(w.VBox(items))
-        self._accordion = w.Accordion(children=sections, titles=tuple(figure.variant_label(v) for v in self.variants))
-        self._accordion.selected_index = 0
+        if len(self.variants) == 1:
+            heading = w.HTML(html.escape(figure.variant_label(self.variants[0])))
+            heading.add_class("bmh-heading")
+            controls = [heading, sections[0]]
+        else:
+            self._accordion = w.Accordion(children=sections, titles=tuple(figure.variant_label(v) for v in self.variants))
+            self._accordion.selected_index = 0
+            controls = [self._accordion]
         self._output = w.Output()
-        style = w.HTML("<style>.bmh-radio .widget-radio-box label{height:auto;line-height:1.3;white-space:normal;"
-                       "margin:.15rem 0}.bmh-radio .widget-radio-box{flex-wrap:nowrap}</style>")
-        self.widget = w.VBox([style, self._output, self._accordion])
+        self.widget = figure_layout(self._output, controls)
         self._codes: list[str] = []
         self._quiet = False
         self._show()
+
+    @property
+    def choosable(self) -> list[str]:
+        """The codes this builder offers (its variants' choosable measures), in report order."""
+        measures = model.budget().measures
+        return [c for c in model.selectable_measures() if measures.loc[c, "variant"] in self.variants]
 
     @property
     def codes(self) -> list[str]:
@@ -89,14 +110,17 @@ class Package:
 
     def set_selection(self, codes: Iterable[str]) -> None:
         """Choose exactly these measures (see the class doc)."""
-        codes = list(codes)
+        if isinstance(codes, str):
+            codes = [codes]
+        codes = [str(c) for c in codes]
         try:
             codes = model.check_selection(codes)
         except model.SelectionError as exc:
-            raise ChoiceError(_dutch(exc)) from None
+            raise ChoiceError(_dutch(exc, self.choosable)) from None
         outside = [c for c in codes if model.budget().measures.loc[c, "variant"] not in self.variants]
         if outside:
-            raise ChoiceError(f"Niet in deze figuur te kiezen ({', '.join(self.variants)}): {', '.join(outside)}.")
+            raise ChoiceError(f"Niet in deze figuur te kiezen (variant {', '.join(self.variants)}): {', '.join(outside)}. "
+                              f"Te kiezen: {', '.join(self.choosable)}.")
         choices = model.budget().choices
         self._quiet = True
         try:
@@ -121,13 +145,12 @@ class Package:
         self._show()
 
     def _show(self):
-        from IPython.display import HTML, display
-
         view = figure.view(self._codes)
-        self._output.clear_output(wait=True)
-        with self._output:
-            display(HTML(view_html(view, f"Budgettaire gevolgen van het gekozen pakket ({figure.UNIT_NL})", "kernel-pakket")))
-            display(chart_svg(figure.totals_chart(view.chart)))
+        show(self._output, view_html(view, f"Budgettaire gevolgen van het gekozen pakket ({figure.UNIT_NL})", "kernel-pakket"),
+             chart_svg(figure.totals_chart(view.chart)))
+
+    def __repr__(self) -> str:
+        return f"<Pakketbouwer, variant {', '.join(self.variants)}; gekozen: {', '.join(self._codes) or 'niets'}>"
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -135,12 +158,12 @@ class Package:
         display(self.widget)
 
 
-def _dutch(exc: model.SelectionError) -> str:
+def _dutch(exc: model.SelectionError, allowed: Sequence[str]) -> str:
     """The model's refusal as one Dutch sentence naming the code and what is allowed."""
     codes = ", ".join(exc.codes)
     if exc.kind == "unknown":
-        return (f"Onbekende maatregel: {codes}. Te kiezen zijn de codes uit de tabellen van de varianten, "
-                f"bijvoorbeeld {', '.join(model.selectable_measures()[:3])}.")
+        return f"Onbekende maatregel: {codes}. Te kiezen in deze figuur: {', '.join(allowed)}."
     if exc.kind == "sub_row":
-        return f"{codes} is een onderdeel van een andere maatregel en niet apart te kiezen; kies de maatregel zelf."
+        parent = model.budget().measures.loc[exc.codes[0], "parent"]
+        return f"{codes} is een onderdeel van maatregel {parent} en niet apart te kiezen; kies {parent} zelf."
     return f"De opties {codes} horen bij één groep en gaan niet samen: kies er één."

@@ -34,7 +34,7 @@ from ..edition import REPORT, edition, report_reference_nl
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DOWNLOADS = "downloads"
 NOTEBOOKS = f"{DOWNLOADS}/notebooks"
-ARCHIVE_SKIP = {".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints"}
+ARCHIVE_SKIP = {".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints", "lesnotebooks"}
 
 
 def commit() -> str | None:

@@ -42,6 +42,27 @@ def package_builder(variants: Sequence[str] | None = None, figure_id: str = "fig
     return Package(variants)
 
 
+def package_comparison(figure_id: str = "fig-vergelijk"):
+    """Up to three packages side by side: website HTML, or
+    :class:`widgets.kernel.compare.Comparison` (its ``frame`` is
+    :func:`widgets.models.budget.compare_packages` of the chosen packages)."""
+    if static_face():
+        from .figures.compare import comparison
+
+        return comparison(figure_id)
+    from .kernel.compare import Comparison
+
+    return Comparison()
+
+
+def variants_saldo_table():
+    """The saldo per year of each report variant (without the choices between options) as a table."""
+    from .figures.compare import variants_table_html
+    from .figures.html import HTML
+
+    return HTML(variants_table_html(), summary="Saldo per variant")
+
+
 def series_figure(key: str, chosen: Sequence[str] | None = None, figure_id: str | None = None):
     """A time-series figure (``key`` in ``widgets.figures.series.FIGURES``): website
     HTML, or :class:`widgets.kernel.series.SeriesExplorer`."""

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.figures import dublin, measures, package, series
+from widgets.figures import compare, dublin, measures, package, series
 from widgets.models import budget as model
 from widgets.models import dublin as dublin_model
 
@@ -54,7 +54,7 @@ def state(items, start=0, end=None, field=None) -> dict:
 
 def assert_same(got: dict, want, what) -> None:
     want = want.to_json()
-    for key in ("header", "rows", "notes", "message", "words", "chart", "csv"):
+    for key in ("header", "rows", "notes", "message", "words", "chart", "csv", "members"):
         assert got[key] == want[key], (what, key)
 
 
@@ -97,6 +97,26 @@ def allowed_packages():
 @given(allowed_packages())
 def test_random_packages(builder_page, codes):
     check_packages(builder_page, [codes])
+
+
+# ---- three packages compared ---------------------------------------------------------------
+
+def check_comparisons(page: Page, triples: list[tuple[list[str], list[str], list[str]]]) -> None:
+    states = [state([compare.item_id(p, c) for p, codes in zip(compare.PACKAGES, t) for c in codes], 0, PERIODS, "amount")
+              for t in triples]
+    for t, view in zip(triples, page.views("fig-vergelijk", states)):
+        assert_same(view, compare.view(dict(zip(compare.PACKAGES, t))), t)
+
+
+def test_comparisons_of_report_variants(builder_page):
+    variants = [model.variant_package(v) for v in model.variant_ids()]
+    check_comparisons(builder_page, [([], [], [])] + [(a, b, c) for a, b, c in itertools.permutations(variants, 3)][::7])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(allowed_packages(), allowed_packages(), allowed_packages())
+def test_random_comparisons(builder_page, a, b, c):
+    check_comparisons(builder_page, [(a, b, c)])
 
 
 # ---- the overview ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..data.tables import DATA_LICENSE
 from ..edition import edition
-from . import dublin, package, series
+from . import compare, dublin, package, series
 
 STRING, NUMBER, INTEGER = "string", "number", "integer"
 MARKER = {"name": "marker", "type": STRING, "title": "Reden dat er geen getal is",
@@ -59,6 +59,12 @@ def resources() -> dict[str, dict]:
                                                           "Overdrachten per 100 verzoeken"])],
             "verzoeken; overdrachten; per 100 verzoeken", dublin.SOURCE_NL),
     }
+    out[compare.CSV_TOTALS] = _resource(
+        compare.CSV_TOTALS, "Vergelijking van pakket A, B en C: totalen per jaar en het verschil met A",
+        [_field("periode", STRING, "Jaar (2021-2025) of structureel")]
+        + [_field(name, NUMBER, f"{compare.sum_label(p, q)} (mln euro)")
+           for name, (p, q) in zip(compare.CSV_HEADER[1:], compare._sum_rows())],
+        "mln euro; + = saldoverslechterend, - = besparing", package.SOURCE_NL)
     for key, fig in series.FIGURES.items():
         data = fig.data()
         for field in series.fields(data):

@@ -32,8 +32,15 @@ Payload keys (JSON, numbers with a decimal point)::
                        "markers": {item: [marker code|null per column]}}}
     table     {"corner": header of the first column, "fields": [fields shown as table columns],
                "header": [fixed header, for "pairs"]}
-    sums      [{"id", "label", "field", "sign": 1|-1|0, "empty": 0|null}]
-    chart     {"rows": "sums"|"items", "field": field or null (= the state's field)}
+    sums      [{"id", "label", "field", "sign": 1|-1|0, "empty": 0|null, "groups": {group: weight}}]
+              (groups, optional: only items of these groups, each value times its group's weight,
+              e.g. {"B": 1, "A": -1} for B minus A; the sign filter applies before the weight)
+    chart     {"rows": "sums"|"items", "field": field or null (= the state's field),
+               "sums": [sum ids drawn] (optional; default all)}
+    groups    [{"id", "label"}] (optional): items carry "group" and "base" (the item they are a
+              copy of); the view's words name each group's items, and ``members`` lists per base
+              item chosen in any group whether each group holds it
+    members   {"corner", "yes", "no"}: the header and cell texts of that table
     notes     [{"items": [all must be chosen], "columns": [column indexes]|null, "text": "... {columns} ..."}]
     messages  {"noItems": ..., "range": ..., "emptyChart": ...} (Dutch sentences; absent = not applicable)
     words     the choice in one sentence (shown, and printed in place of the controls), or null:
@@ -81,7 +88,8 @@ class View:
     ``message``: a Dutch sentence when the state cannot be shown (then the
     rest is empty) or when the chart would be empty; ``words``: the selection
     in words or None; ``chart``: rows ``{"x", "series", "value"}``;
-    ``csv``: download name -> CSV text.
+    ``csv``: download name -> CSV text; ``members``: rows of the table of which
+    group holds which item (payload ``groups``; empty for other figures).
     """
 
     header: list[str] = field(default_factory=list)
@@ -91,6 +99,7 @@ class View:
     words: str | None = None
     chart: list[dict] = field(default_factory=list)
     csv: dict[str, str] = field(default_factory=dict)
+    members: list[list[str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -176,8 +185,7 @@ def base_payload(layout: str, columns: Sequence[tuple[str, str]], items: Sequenc
     payload = {
         "layout": layout,
         "columns": [{"id": str(c), "label": str(label)} for c, label in columns],
-        "items": [{"id": it["id"], "label": it["label"], "name": it.get("name", it["label"]), "fixed": bool(it.get("fixed", False))}
-                  for it in items],
+        "items": [{**it, "name": it.get("name", it["label"]), "fixed": bool(it.get("fixed", False))} for it in items],
         "fields": {},
         "table": {},
         "sums": [],

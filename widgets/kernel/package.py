@@ -79,7 +79,12 @@ class Package:
         self.widget = figure_layout(self._output, controls)
         self._codes: list[str] = []
         self._quiet = False
+        self._listeners: list = []
         self._show()
+
+    def on_change(self, callback) -> None:
+        """Call ``callback(package)`` after every change of the choice (used by the comparison)."""
+        self._listeners.append(callback)
 
     @property
     def choosable(self) -> list[str]:
@@ -143,6 +148,8 @@ class Package:
                 chosen += list(choices[(choices["group"] == group) & (choices["option"] == radio.value)]["measure"])
         self._codes = model.check_selection(chosen)
         self._show()
+        for callback in self._listeners:
+            callback(self)
 
     def _show(self):
         view = figure.view(self._codes)

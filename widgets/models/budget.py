@@ -188,3 +188,47 @@ def measure_table(variants: Iterable[str] | None = None) -> pd.DataFrame:
     wide = wide.sort_values("measure", key=lambda s: s.map(order)).reset_index(drop=True)
     wide.columns.name = None
     return wide
+
+
+PACKAGE_IDS = ("A", "B", "C")
+
+
+def variant_package(variant: str) -> list[str]:
+    """The measures of a report variant as a package to start from: every choosable
+    measure of the variant that is not one of a group's alternatives (the report
+    leaves those to a choice). Codes in report order; raises ValueError for an
+    unknown variant."""
+    check_variants([variant])
+    data = budget()
+    alternatives = set(data.choices["measure"])
+    return [c for c in selectable_measures() if data.measures.loc[c, "variant"] == variant and c not in alternatives]
+
+
+def compare_packages(packages: dict[str, Iterable[str]]) -> pd.DataFrame:
+    """Up to three packages side by side, as the comparison on the builder page shows them.
+
+    ``packages``: package id ("A", "B", "C"; A first) -> measure codes (may be empty).
+    Returns a DataFrame with index (package, quantity) and columns '2021'..'2025',
+    'structureel', EUR million, rounded to 6 decimals: per package the quantities
+    'extra', 'savings' and 'saldo' (see :func:`package_totals`), then per package
+    after A the quantity 'saldo_minus_A' (its saldo minus A's, per year).
+    Unquantified cells are never summed (see :func:`unquantified`). Raises ValueError
+    for an unknown package id or more than three, SelectionError (naming the codes)
+    for a package the report does not allow."""
+    unknown = [p for p in packages if p not in PACKAGE_IDS]
+    if unknown:
+        raise ValueError(f"unknown package id(s) {', '.join(map(repr, unknown))}; known: {', '.join(PACKAGE_IDS)}")
+    ids = [p for p in PACKAGE_IDS if p in packages]
+    if "A" not in ids:
+        raise ValueError("a comparison needs package 'A' (the others are compared with it)")
+    totals = {p: package_totals(packages[p]) for p in ids}
+    rows = {}
+    for p in ids:
+        for quantity in ("extra", "savings", "saldo"):
+            rows[(p, quantity)] = totals[p][quantity]
+    for p in ids[1:]:
+        rows[(p, "saldo_minus_A")] = (totals[p]["saldo"] - totals["A"]["saldo"]).round(ROUND) + 0.0
+    frame = pd.DataFrame(rows).T
+    frame.index = pd.MultiIndex.from_tuples(frame.index, names=["package", "quantity"])
+    frame.columns = list(PERIODS)
+    return frame.astype(float)

@@ -27,18 +27,19 @@
     return (x < 0 && text !== "0" ? p.locale.minus : "") + text;
   }
 
-  function sumOf(p, spec, ids, col) {
+  function sumOf(p, spec, ids, col, byId) {
     var total = null;
     ids.forEach(function (id) {
       var v = p.fields[spec.field].values[id][col];
-      if (v === null || v * spec.sign < 0) return;
-      total = (total || 0) + v;
+      var weight = spec.groups ? spec.groups[byId[id].group] : 1;  // a sum over some groups, weighted
+      if (v === null || v * spec.sign < 0 || weight === undefined) return;
+      total = (total || 0) + v * weight;
     });
     return total === null ? spec.empty : roundTo(p, total);
   }
 
   function view(p, s) {
-    var v = { header: [], rows: [], notes: [], message: null, words: null, chart: [], csv: {} };
+    var v = { header: [], rows: [], notes: [], message: null, words: null, chart: [], csv: {}, members: [] };
     var byId = {};
     p.items.forEach(function (it) { byId[it.id] = it; });
     var ids = p.items.filter(function (it) { return it.fixed || s.items.indexOf(it.id) >= 0; }).map(function (it) { return it.id; });
@@ -48,7 +49,7 @@
     for (var c = s.start; c <= s.end; c++) cols.push(c);
     var field = s.field, text = function (x) { return x === null ? p.notAvailable : formatNumber(p, x); };
     var label = function (id) { return byId[id].label; }, colLabel = function (c) { return p.columns[c].label; };
-    var sums = p.sums.map(function (spec) { return { spec: spec, values: cols.map(function (c) { return sumOf(p, spec, ids, c); }) }; });
+    var sums = p.sums.map(function (spec) { return { spec: spec, values: cols.map(function (c) { return sumOf(p, spec, ids, c, byId); }) }; });
     var hasNumber = function (id, c) { return p.table.fields.some(function (f) { return p.fields[f].values[id][c] !== null; }); };
     if (p.layout === "sums") {
       v.header = [p.table.corner].concat(cols.map(colLabel));
@@ -69,9 +70,24 @@
       var shown = (n.columns || []).filter(function (c) { return c >= s.start && c <= s.end; }).map(colLabel);
       if (!n.columns || shown.length) v.notes.push(n.text.replace("{columns}", shown.join(", ")));
     });
-    if (p.words) v.words = wordsOf(p, ids.map(label), s, field);
+    if (p.words && p.groups) v.words = p.groups.map(function (g) {
+      var mine = ids.filter(function (id) { return byId[id].group === g.id; }).map(label);
+      return g.label + ": " + (mine.length ? mine.join("; ") : p.words.empty) + ".";
+    }).join(" ");
+    else if (p.words) v.words = wordsOf(p, ids.map(label), s, field);
+    if (p.groups) {  // which group holds which item, per base item chosen in any group (payload order)
+      var seen = {}, holds = {};
+      ids.forEach(function (id) { holds[byId[id].group + " " + byId[id].base] = true; });
+      p.items.forEach(function (it) {
+        if (seen[it.base]) return;
+        seen[it.base] = true;
+        var marks = p.groups.map(function (g) { return Boolean(holds[g.id + " " + it.base]); });
+        if (marks.indexOf(true) >= 0) v.members.push([it.label].concat(marks.map(function (m) { return m ? p.members.yes : p.members.no; })));
+      });
+    }
     var chartField = p.chart.field || field;
-    if (p.chart.rows === "sums") sums.forEach(function (S) { S.values.forEach(function (x, i) {
+    var drawn = function (S) { return !p.chart.sums || p.chart.sums.indexOf(S.spec.id) >= 0; };
+    if (p.chart.rows === "sums") sums.filter(drawn).forEach(function (S) { S.values.forEach(function (x, i) {
       if (x !== null) v.chart.push({ x: colLabel(cols[i]), series: S.spec.label, value: x });
     }); });
     else ids.forEach(function (id) { cols.forEach(function (c) {
@@ -232,6 +248,33 @@
     });
   }
 
+  function renderMembers(figure, v) {
+    var body = figure.querySelector("table.bmh-members tbody");
+    if (!body) return;
+    body.textContent = "";
+    v.members.forEach(function (r) {
+      var tr = document.createElement("tr");
+      r.forEach(function (cell, i) {
+        var el = document.createElement(i ? "td" : "th");
+        if (!i) el.scope = "row";
+        el.textContent = cell;
+        tr.appendChild(el);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  /* "Begin met": a package's boxes set to a report variant's measures (or none). */
+  function applyPreset(figure, select) {
+    var group = select.getAttribute("data-preset-group"), box = select.closest("[data-package]");
+    var chosen = (select.selectedOptions[0].getAttribute("data-preset") || "").split(" ").filter(Boolean);
+    box.querySelectorAll("input[data-items]").forEach(function (el) {
+      var items = el.getAttribute("data-items").split(" ").filter(Boolean);
+      el.checked = el.type === "radio" ? !items.length : items.length > 0 && items.every(function (id) { return chosen.indexOf(id) >= 0; });
+    });
+    return group;
+  }
+
   function renderList(box, lines) {
     if (!box) return;
     box.textContent = "";
@@ -302,6 +345,9 @@
     var first = snapshot(figure);
     var drawn = JSON.stringify(view(p, stateOf(figure, p)).chart);  // what the build-time drawing shows
     var restored = restore(figure, p, window.location.search);
+    figure.querySelectorAll(".bmh-controls details").forEach(function (d) {  // a link's choices in sight
+      if (d.querySelector("input[data-items]:checked:not([value=''])")) d.open = true;
+    });
     var current = null;
 
     function done() { figure.setAttribute("data-rendered", "1"); }
@@ -326,6 +372,7 @@
       figure.classList.toggle("bmh-stale", blocked);
       if (blocked) return Promise.resolve(v);
       renderTable(figure, v);
+      renderMembers(figure, v);
       renderList(figure.querySelector(".bmh-notes"), v.notes);
       if (words) words.textContent = v.words || "";
       downloads(figure, v);
@@ -347,11 +394,13 @@
     }
 
     figure.addEventListener("change", function (e) {
+      if (e.target.hasAttribute("data-preset-group")) applyPreset(figure, e.target);
       if (e.target.closest(".bmh-controls")) figure.bmhPending = update(true).then(done, fail);
     });
     figure.querySelectorAll("button[data-action=clear]").forEach(function (button) {
       button.addEventListener("click", function () {
         figure.querySelectorAll("input[data-items]").forEach(function (el) { el.checked = el.type === "radio" && el.value === ""; });
+        figure.querySelectorAll("select[data-preset-group]").forEach(function (el) { el.value = ""; });
         update(true).then(done, fail);
       });
     });

@@ -242,6 +242,7 @@ def comparison_html(figure_id: str = "fig-vergelijk") -> str:
         live_downloads=[("Download de vergelijking (CSV)", CSV_TOTALS, f"../data/figuren/{CSV_TOTALS}.json")],
         share_link=True,
         datasets=model.DATASETS,
+        print_button=True,
     )
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from ..data.labels import MARKER_LABELS_NL
 from ..data.numbers import Marker, format_nl
 from .charts import Chart
+from ..edition import REPORT, edition
 from .explorer import EXCEL_SUFFIX, View
 
 
@@ -206,6 +207,7 @@ def figure_html(
     after_html: str = "",
     share_link: bool = False,
     datasets: Sequence[str] = (),
+    print_button: bool = False,
 ) -> str:
     """The website face of one interactive figure as an HTML string (see module doc).
 
@@ -215,7 +217,9 @@ def figure_html(
     (label, href) of fixed files; ``live_downloads``: (label, CSV name, href of
     its Table Schema) of what the figure shows, made in the browser. ``datasets``:
     the tables of ``data/`` the figure shows, named in its ``data-table``
-    attribute (space-separated, as ``widgets.figures.report_tables`` marks a table)."""
+    attribute (space-separated, as ``widgets.figures.report_tables`` marks a table).
+    ``print_button``: an "Afdrukken" button that prints this figure alone on one page (the
+    choice in words, table, notes, source, edition and link; see bmh.css)."""
     tables = f' data-table="{html.escape(" ".join(datasets))}"' if datasets else ""
     parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}"{tables}>',
              f"<figcaption>{html.escape(caption)}</figcaption>", intro_html]
@@ -241,10 +245,16 @@ def figure_html(
             f'download="{html.escape(excel_name(name))}" href="">voor Excel</a>)' for label, name, schema in live_downloads]
     if share_link:
         parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
+    if print_button:
+        parts.append('<p class="bmh-print-button" data-needs-js hidden><button type="button" data-action="print-figure">Afdrukken</button>'
+                     " (alleen deze figuur met uw keuze, op één pagina)</p>")
     if live:
         parts.append(f'<p class="bmh-share" data-needs-js hidden>{" · ".join(live)}</p>')
     links = " · ".join(f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>' for label, href in downloads)
     parts.append(f'<p class="bmh-source">{html.escape(source)}{" · " + links if links else ""}</p>')
+    if print_button:
+        parts.append(f'<p class="bmh-print-edition">Interactieve editie van “{html.escape(REPORT["title"])}” (BMH {REPORT["number"]}), '
+                     f'{html.escape(edition().label_nl)}. Berekening uit de gegevens van deze editie.</p>')
     parts.append("</figure>")
     return "".join(parts)
 

@@ -235,6 +235,7 @@ def builder_html(variants: Sequence[str] | None = None, figure_id: str = "fig-pa
                         ("Download de totalen (CSV)", CSV_TOTALS, f"../data/figuren/{CSV_TOTALS}.json")],
         share_link=True,
         datasets=model.DATASETS,
+        print_button=True,
     )
 
 

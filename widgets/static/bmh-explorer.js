@@ -337,6 +337,22 @@
     figure.querySelectorAll("option").forEach(function (el) { el.selected = el.defaultSelected; });
   }
 
+  /* "Afdrukken": this figure alone on paper (bmh.css, html.bmh-print-one), with its
+   * choice in words, table, notes, source, edition and link; the page returns after printing. */
+  function printAlone(figure) {
+    var root = document.documentElement;
+    root.classList.add("bmh-print-one");
+    figure.classList.add("bmh-print-target");
+    for (var el = figure.parentElement; el && el !== root; el = el.parentElement) el.classList.add("bmh-print-path");
+    window.addEventListener("afterprint", function undo() {
+      window.removeEventListener("afterprint", undo);
+      root.classList.remove("bmh-print-one");
+      figure.classList.remove("bmh-print-target");
+      document.querySelectorAll(".bmh-print-path").forEach(function (el) { el.classList.remove("bmh-print-path"); });
+    });
+    window.print();
+  }
+
   function setup(figure) {
     var p = readJSON(figure, "bmh-payload");
     var message = figure.querySelector(".bmh-message"), words = figure.querySelector(".bmh-words");
@@ -403,6 +419,9 @@
         figure.querySelectorAll("select[data-preset-group]").forEach(function (el) { el.value = ""; });
         update(true).then(done, fail);
       });
+    });
+    figure.querySelectorAll("button[data-action=print-figure]").forEach(function (button) {
+      button.addEventListener("click", function () { printAlone(figure); });
     });
     window.addEventListener("pageshow", function (e) {
       if (e.persisted) { resetControls(figure); restored = restore(figure, p, window.location.search); update(false).then(done, fail); }

@@ -4,8 +4,8 @@ and saved as ``tests/published/<page>.ipynb``.
 
 Run it (``make published``) only after checking that a changed output is
 right; until then nbval fails on any changed number.
-    python tests/update_published.py            # rewrite the baselines
-    python tests/update_published.py --check    # exit 1 if a baseline is stale
+    python tests/build/update_published.py            # rewrite the baselines
+    python tests/build/update_published.py --check    # exit 1 if a baseline is stale
 """
 from __future__ import annotations
 

@@ -176,6 +176,7 @@ def dublin_html(figure_id: str = "fig-dublin", chosen: Sequence[str] = DEFAULT_G
         live_downloads=[("Download wat de tabel toont (CSV)", CSV_NAME, f"../data/figuren/{CSV_NAME}.json")],
         downloads=[("dublin_external.csv (alle bronnen)", "../data/dublin_external.csv"), ("dublin_report.csv", "../data/dublin_report.csv")],
         datasets=["dublin_report", "dublin_external"],
+        units="overdrachten per 100 verzoeken",
         share_link=True,
     )
 

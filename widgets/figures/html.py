@@ -208,6 +208,7 @@ def figure_html(
     share_link: bool = False,
     datasets: Sequence[str] = (),
     print_button: bool = False,
+    units: Mapping[str, str] | str | None = None,
 ) -> str:
     """The website face of one interactive figure as an HTML string (see module doc).
 
@@ -219,7 +220,11 @@ def figure_html(
     the tables of ``data/`` the figure shows, named in its ``data-table``
     attribute (space-separated, as ``widgets.figures.report_tables`` marks a table).
     ``print_button``: an "Afdrukken" button that prints this figure alone on one page (the
-    choice in words, table, notes, source, edition and link; see bmh.css)."""
+    choice in words, table, notes, source, edition and link; see bmh.css).
+    ``units``: the unit written into an exported image (one text, or one per field);
+    default: the last parenthesised part of ``table_caption``. A figure with a chart
+    offers its current state as SVG and PNG with title, choice in words, unit, source,
+    edition and link inside the image (``script.bmh-export``, read by bmh-explorer.js)."""
     tables = f' data-table="{html.escape(" ".join(datasets))}"' if datasets else ""
     parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}"{tables}>',
              f"<figcaption>{html.escape(caption)}</figcaption>", intro_html]
@@ -236,6 +241,8 @@ def figure_html(
         parts.append(f'<script type="application/json" class="bmh-spec">{json_for_script(dict(specs or {field: chart.vega}))}</script>')
     if payload is not None:
         parts.append(f'<script type="application/json" class="bmh-payload">{json_for_script(payload)}</script>')
+    if payload is not None and chart is not None:
+        parts.append(f'<script type="application/json" class="bmh-export">{json_for_script(export_info(caption, source, table_caption, units))}</script>')
     if view.header:
         parts.append(view_table_html(view, table_caption, f"{figure_id}-tabel"))
     parts.append(f'<div class="bmh-notes" aria-live="polite">{list_html(view.notes)}</div>')
@@ -245,6 +252,10 @@ def figure_html(
             f'download="{html.escape(excel_name(name))}" href="">voor Excel</a>)' for label, name, schema in live_downloads]
     if share_link:
         parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
+    if payload is not None and chart is not None:
+        parts.append('<p class="bmh-export-buttons" data-needs-js hidden>Bewaar de figuur zoals u die nu ziet, met titel en bron: '
+                     '<button type="button" data-action="export-svg">als SVG</button> '
+                     '<button type="button" data-action="export-png">als PNG</button></p>')
     if print_button:
         parts.append('<p class="bmh-print-button" data-needs-js hidden><button type="button" data-action="print-figure">Afdrukken</button>'
                      " (alleen deze figuur met uw keuze, op één pagina)</p>")
@@ -257,6 +268,22 @@ def figure_html(
                      f'{html.escape(edition().label_nl)}. Berekening uit de gegevens van deze editie.</p>')
     parts.append("</figure>")
     return "".join(parts)
+
+
+def export_info(caption: str, source: str, table_caption: str, units: Mapping[str, str] | str | None) -> dict:
+    """What an exported image of a figure says besides its chart (Dutch): title, unit (per
+    field, key "" for all), source line and edition."""
+    import re
+
+    if units is None:
+        match = re.search(r"\(([^()]*)\)\s*$", table_caption)
+        units = match.group(1) if match else ""
+    return {
+        "title": caption,
+        "units": {"": units} if isinstance(units, str) else dict(units),
+        "source": source,
+        "edition": f"Interactieve editie van “{REPORT['title']}” (BMH {REPORT['number']}), {edition().label_nl}",
+    }
 
 
 class HTML:

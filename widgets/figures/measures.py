@@ -144,6 +144,7 @@ def overview_html(figure_id: str = "fig-maatregelen", variant: str = "4", period
         downloads=[("budget_printed.csv (alle gedrukte waarden)", "../data/budget_printed.csv")],
         share_link=True,
         datasets=model.DATASETS,
+        units="mln euro; + = saldoverslechterend, − = besparing",
     )
 
 

@@ -263,6 +263,7 @@ def series_html(key: str, chosen: Sequence[str] | None = None, figure_id: str | 
         downloads=[(f"{data.name}.csv (volledige tabel)", f"../data/{data.name}.csv")],
         share_link=True,
         datasets=[data.name],
+        units={"count": data.unit, "share": "procent"},
     )
 
 

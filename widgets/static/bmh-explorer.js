@@ -337,6 +337,98 @@
     figure.querySelectorAll("option").forEach(function (el) { el.selected = el.defaultSelected; });
   }
 
+  /* ---- export: the chart as the reader sees it, with its context inside the image --------- */
+
+  function escapeXml(t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+
+  /* Lines of at most `chars` characters, broken at spaces (a long word stands alone). */
+  function wrap(text, chars) {
+    var lines = [], line = "";
+    String(text).split(/\s+/).filter(Boolean).forEach(function (word) {
+      if (line && (line + " " + word).length > chars) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  /* The chart (Vega's SVG of the current state) inside an image that also holds the title,
+   * the choice in words, the unit, the source, the edition and the link: one SVG string. */
+  function composeSvg(chartSvg, info, figure) {
+    var doc = new DOMParser().parseFromString(chartSvg, "image/svg+xml").documentElement;
+    var cw = parseFloat(doc.getAttribute("width")), ch = parseFloat(doc.getAttribute("height"));
+    var pad = 12, width = Math.max(cw + 2 * pad, 480), chars = Math.floor((width - 2 * pad) / 6.6), y = pad, out = [];
+    var text = function (t, size, weight, color) {
+      var lineHeight = Math.round(size * 1.35);
+      wrap(t, Math.floor(chars * 12 / size)).forEach(function (l) {
+        y += lineHeight;
+        out.push('<text x="' + pad + '" y="' + (y - lineHeight * 0.3) + '" font-size="' + size + '"' + (weight ? ' font-weight="' + weight + '"' : "")
+          + ' fill="' + (color || "#1a1a1a") + '">' + escapeXml(l) + "</text>");
+      });
+    };
+    var state = figure.bmhState || {}, unit = info.units[state.field] || info.units[""] || "";
+    text(info.title, 15, "700");
+    if (figure.bmhViewData && figure.bmhViewData.words) text(figure.bmhViewData.words, 12);
+    if (unit) text("Eenheid: " + unit, 12);
+    y += 6;
+    doc.setAttribute("x", pad);
+    doc.setAttribute("y", y);
+    var chart = new XMLSerializer().serializeToString(doc);
+    y += ch + 6;
+    text(info.source, 11, null, "#333");
+    text(info.edition + ".", 11, null, "#333");
+    var link = figure.querySelector("a.bmh-link");
+    text("Link: " + new URL(link && link.getAttribute("href") ? link.getAttribute("href") : window.location.href, window.location.href).href, 10, null, "#333");
+    var height = Math.ceil(y + pad);
+    return '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="' + width + '" height="' + height
+      + '" viewBox="0 0 ' + width + " " + height + '" font-family="sans-serif"><title>' + escapeXml(info.title) + "</title>"
+      + '<rect width="100%" height="100%" fill="#ffffff"/>' + out.slice(0).join("") + chart + "</svg>";
+  }
+
+  function save(blob, name) {
+    var a = document.createElement("a"), url = URL.createObjectURL(blob);
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  /* The current state as SVG text (drawn by Vega first if it was not yet). */
+  function exportSvg(figure, p) {
+    var info = readJSON(figure, "bmh-export"), pending = figure.bmhPending || Promise.resolve();
+    return pending.then(function () {
+      if (!figure.bmhViewData || !figure.bmhViewData.chart.length) throw new Error("er is nu geen grafiek om te bewaren");
+      return figure.bmhView ? null : draw(figure, p, figure.bmhState, figure.bmhViewData.chart);
+    }).then(function () { return figure.bmhView.toSVG(); })
+      .then(function (svg) { return composeSvg(svg, info, figure); });
+  }
+
+  function exportImage(figure, p, format) {
+    var message = figure.querySelector(".bmh-message");
+    return exportSvg(figure, p).then(function (svg) {
+      var blob = new Blob([svg], { type: "image/svg+xml;charset=utf-8" });
+      if (format === "svg") { save(blob, figure.id + ".svg"); return svg; }
+      return new Promise(function (resolve, reject) {
+        var img = new Image(), url = URL.createObjectURL(blob);
+        img.onload = function () {
+          var canvas = document.createElement("canvas"), scale = 2;
+          canvas.width = img.width * scale;
+          canvas.height = img.height * scale;
+          var ctx = canvas.getContext("2d");
+          ctx.scale(scale, scale);
+          ctx.drawImage(img, 0, 0);
+          URL.revokeObjectURL(url);
+          canvas.toBlob(function (png) { save(png, figure.id + ".png"); resolve(svg); }, "image/png");
+        };
+        img.onerror = function () { reject(new Error("de afbeelding kon niet worden gemaakt")); };
+        img.src = url;
+      });
+    }).catch(function (error) { message.textContent = "Bewaren lukte niet: " + error.message + "."; throw error; });
+  }
+  BMH.exportSvg = exportSvg;
+
   /* "Afdrukken": this figure alone on paper (bmh.css, html.bmh-print-one), with its
    * choice in words, table, notes, source, edition and link; the page returns after printing. */
   function printAlone(figure) {
@@ -419,6 +511,9 @@
         figure.querySelectorAll("select[data-preset-group]").forEach(function (el) { el.value = ""; });
         update(true).then(done, fail);
       });
+    });
+    figure.querySelectorAll("button[data-action^=export-]").forEach(function (button) {
+      button.addEventListener("click", function () { exportImage(figure, p, button.getAttribute("data-action").slice(7)).catch(function () {}); });
     });
     figure.querySelectorAll("button[data-action=print-figure]").forEach(function (button) {
       button.addEventListener("click", function () { printAlone(figure); });

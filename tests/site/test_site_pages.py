@@ -27,6 +27,9 @@ def test_accessible_in_light_and_dark_mode(page_path, page, site_url):
     """axe-core: no WCAG 2.1 A/AA violations, in the theme's light and dark mode."""
     open_page(page, site_url, page_path)
     problems = ["light: " + p for p in axe_violations(page)]
+    if page_path.startswith("insluiten/"):  # an embed page has no theme and no dark mode: it sits in another site's page
+        no_problems(problems)
+        return
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
     settle(page)

@@ -19,8 +19,8 @@ import pandas as pd
 
 from ..data.labels import MARKER_LABELS_NL
 from ..data.numbers import Marker, format_nl
-from .charts import Chart
 from ..edition import REPORT, edition
+from .charts import Chart
 from .explorer import EXCEL_SUFFIX, View
 
 
@@ -252,6 +252,11 @@ def figure_html(
             f'download="{html.escape(excel_name(name))}" href="">voor Excel</a>)' for label, name, schema in live_downloads]
     if share_link:
         parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
+    if share_link:
+        parts.append('<details class="bmh-embed" data-needs-js hidden><summary>Insluiten</summary>'
+                     '<p>Met deze code toont een andere website de figuur met uw keuze; zet de bronvermelding eronder.</p>'
+                     f'<textarea class="bmh-embed-code" readonly rows="4" aria-label="HTML-code om de figuur {html.escape(caption)} in te sluiten">'
+                     '</textarea><p>Bronvermelding: <span class="bmh-embed-cite"></span></p></details>')
     if payload is not None and chart is not None:
         parts.append('<p class="bmh-export-buttons" data-needs-js hidden>Bewaar de figuur zoals u die nu ziet, met titel en bron: '
                      '<button type="button" data-action="export-svg">als SVG</button> '

@@ -429,6 +429,20 @@
   }
   BMH.exportSvg = exportSvg;
 
+  /* "Insluiten": the <iframe> of this figure's embed page (widgets/site/embed.py) with the
+   * reader's choice, and a citation line naming the edition and the chapter. */
+  function embedCode(figure, search) {
+    var box = figure.querySelector(".bmh-embed");
+    if (!box || document.body.classList.contains("bmh-embed-page")) return;
+    var stem = window.location.pathname.split("/").pop().replace(/\.html$/, "") || "index";
+    var src = new URL("../insluiten/" + stem + "-" + figure.id + ".html" + search, window.location.href).href;
+    var chapter = new URL(window.location.pathname + search + "#" + figure.id, window.location.href).href;
+    var info = readJSON(figure, "bmh-export") || {}, title = info.title || figure.querySelector("figcaption").textContent;
+    box.querySelector(".bmh-embed-code").value = '<iframe src="' + escapeXml(src) + '" title="' + escapeXml(title)
+      + '" width="100%" height="' + Math.max(600, Math.round(figure.offsetHeight || 900)) + '" style="border:0" loading="lazy"></iframe>';
+    box.querySelector(".bmh-embed-cite").textContent = title + ". " + (info.edition ? info.edition + ". " : "") + chapter;
+  }
+
   /* "Afdrukken": this figure alone on paper (bmh.css, html.bmh-print-one), with its
    * choice in words, table, notes, source, edition and link; the page returns after printing. */
   function printAlone(figure) {
@@ -492,6 +506,7 @@
       if (url.searchParams.toString()) url.searchParams.set("v", p.edition.number);
       var link = figure.querySelector("a.bmh-link");
       if (link) { link.href = url.pathname + url.search + "#" + figure.id; link.setAttribute("data-url", link.href); }
+      embedCode(figure, url.search);
       if (fromReader) window.history.replaceState(null, "", url.pathname + url.search + url.hash);
       figure.bmhState = s;
       figure.bmhViewData = v;

@@ -201,13 +201,17 @@ def test_a_teachers_flow_from_make_lab_leaves_the_book_unchanged(page: Page, gua
     expect(output).to_contain_text("ChoiceError: Onbekende maatregel: 4.99. Te kiezen in deze figuur: 4.1,")
     assert "Traceback" not in output.inner_text() and "File " not in output.inner_text()
 
-    page.keyboard.press("Control+s")
-    shot(page, "variant-4-saved")
     saved = lab.folder / "variant-4.ipynb"
-    deadline = time.time() + 60
+    deadline, pressed = time.time() + 60, 0.0
     while "4.99" not in saved.read_text(encoding="utf-8"):
         assert time.time() < deadline, "Ctrl+S did not save the teaching notebook"
+        if time.time() - pressed > 10:  # on a loaded machine a re-rendered output can take the focus: give it back, press again
+            page.locator(".jp-NotebookPanel:visible .jp-Cell .jp-InputPrompt").last.click()
+            page.keyboard.press("Escape")  # command mode: the notebook, not a cell's editor or output, takes the shortcut
+            page.keyboard.press("Control+s")
+            pressed = time.time()
         time.sleep(0.5)
+    shot(page, "variant-4-saved")
     assert book_state() == before  # git status and chapters/ as before: the book is untouched
     assert guard.foreign == []
 
@@ -313,7 +317,7 @@ def test_text_pages_and_lesmateriaal_open_as_notebooks_without_a_dialog(page: Pa
     notebook = page.locator(".jp-NotebookPanel:visible .jp-Notebook")
     answers = notebook.locator("details")
     expect(answers.first).to_be_attached(timeout=LONG)
-    assert answers.count() == len(lessons.ANSWERS)
+    expect(answers).to_have_count(len(lessons.ANSWERS), timeout=LONG)  # JupyterLab renders long notebooks in steps
     assert all(answers.nth(i).get_attribute("open") is None for i in range(answers.count()))  # folded
     first = answers.first
     first.locator("summary").scroll_into_view_if_needed()

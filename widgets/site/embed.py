@@ -20,6 +20,8 @@ from sphinx.application import Sphinx
 from ..edition import REPORT, edition
 
 DIRECTORY = "insluiten"
+# the chapter's Open Graph and Twitter tags (widgets.site.preview): a shared embed link previews as its chapter
+SHARE_TAGS = re.compile(r'<meta (?:property="og:[^"]+"|name="twitter:[^"]+") content="[^"]*" />')
 FIGURE = re.compile(r'<figure class="bmh-figure" id="(?P<id>[^"]+)".*?</figure>', re.S)
 CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
 PAGE = """<!DOCTYPE html>
@@ -29,6 +31,7 @@ PAGE = """<!DOCTYPE html>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <meta name="robots" content="noindex" />
   <meta name="description" content="{description}" />
+  {share}
   <title>{title}</title>
   <link rel="stylesheet" href="../_static/bmh.css" />
   <link rel="stylesheet" href="../_static/bmh-embed.css" />
@@ -36,7 +39,9 @@ PAGE = """<!DOCTYPE html>
 </head>
 <body class="bmh-embed-page">
 <main>
+<article>
 {figure}
+</article>
 <p class="bmh-embed-back">{edition}. <a href="../{chapter}#{figure_id}" target="_top">Deze figuur in de interactieve editie</a></p>
 </main>
 </body>
@@ -49,7 +54,7 @@ def embed_name(chapter: str, figure_id: str) -> str:
     return f"{DIRECTORY}/{Path(chapter).stem}-{figure_id}.html"
 
 
-def embed_page(chapter: str, figure_html: str, figure_id: str) -> str:
+def embed_page(chapter: str, figure_html: str, figure_id: str, share: str = "") -> str:
     """The standalone page of one figure (see module doc)."""
     caption = CAPTION.search(figure_html)
     title = html.unescape(re.sub(r"<[^>]+>", "", caption.group(1))) if caption else figure_id
@@ -58,7 +63,7 @@ def embed_page(chapter: str, figure_html: str, figure_id: str) -> str:
     description = f"{title}: een figuur uit de interactieve editie van {REPORT['title']}, om in te sluiten."
     if len(description) > 160:
         description = description[:157].rsplit(" ", 1)[0] + "…"
-    return PAGE.format(description=html.escape(description), title=html.escape(f"{title} · insluiten"), figure=figure_html,
+    return PAGE.format(share=share, description=html.escape(description), title=html.escape(f"{title} · insluiten"), figure=figure_html,
                        edition=html.escape(edition_line), chapter=chapter, figure_id=html.escape(figure_id))
 
 
@@ -71,10 +76,12 @@ def write_embed_pages(outdir: Path) -> list[str]:
     written = []
     for page in sorted((outdir / "chapters").glob("*.html")):
         chapter = page.relative_to(outdir).as_posix()
-        for match in FIGURE.finditer(page.read_text(encoding="utf-8")):
+        text = page.read_text(encoding="utf-8")
+        share = "\n  ".join(SHARE_TAGS.findall(text))
+        for match in FIGURE.finditer(text):
             name = embed_name(chapter, match.group("id"))
             figure = match.group(0).replace('"changes":"wijzigingen.html"', '"changes":"../chapters/wijzigingen.html"')
-            (outdir / name).write_text(embed_page(chapter, figure, match.group("id")), encoding="utf-8")
+            (outdir / name).write_text(embed_page(chapter, figure, match.group("id"), share), encoding="utf-8")
             written.append(name)
     return written
 

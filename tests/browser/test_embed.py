@@ -59,6 +59,7 @@ def test_the_insluiten_block_gives_the_snippet_for_the_current_choice(page, site
     page.wait_for_function("() => document.querySelector('#fig-pakket').dataset.rendered")
     block = page.locator("#fig-pakket details.bmh-embed")
     block.locator("summary").click()
+    page.wait_for_function("() => document.querySelector('#fig-pakket .bmh-embed-code').value")
     code = block.locator("textarea").input_value()
     src = re.search(r'<iframe src="([^"]+)"', code).group(1)
     assert src.startswith(f"{site_url}/insluiten/maatregelen-fig-pakket.html?pakket=4.1")
@@ -69,3 +70,16 @@ def test_the_insluiten_block_gives_the_snippet_for_the_current_choice(page, site
     page.wait_for_function("() => document.querySelector('#fig-pakket').dataset.rendered")
     assert page.locator("#fig-pakket table.bmh-live tbody tr").nth(2).locator("td").all_text_contents() == \
         [format_nl(v) for v in model.package_totals(["4.1"])["saldo"]]
+
+
+def test_the_open_insluiten_block_follows_a_new_choice(page, site_url):
+    page.goto(f"{site_url}/chapters/maatregelen.html?pakket=4.1&v={edition().number}")
+    page.wait_for_function("() => document.querySelector('#fig-pakket').dataset.rendered")
+    figure = page.locator("#fig-pakket")
+    figure.locator("details.bmh-embed summary").click()
+    page.wait_for_function("() => document.querySelector('#fig-pakket .bmh-embed-code').value")
+    figure.locator("details.bmh-variant", has_text="Variant 6").locator("summary").click()
+    figure.get_by_label("6.1 Bonus bij sneller huisvesten statushouders").click()
+    figure.evaluate("f => f.bmhPending")
+    src = re.search(r'<iframe src="([^"]+)"', figure.locator(".bmh-embed-code").input_value()).group(1)
+    assert re.search(r"pakket=4\.1(%2C|,)6\.1", src), src

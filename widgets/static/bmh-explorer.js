@@ -321,12 +321,16 @@
     });
   }
 
-  function downloads(figure, v) {
+  /* The CSV links get their file when the reader follows one (not on every change):
+   * the current view's text, as a blob the browser saves. */
+  function downloads(figure) {
     figure.querySelectorAll("a[data-csv]").forEach(function (a) {
-      var text = v.csv[a.getAttribute("data-csv")];
-      if (a.bmhUrl) URL.revokeObjectURL(a.bmhUrl);
-      a.bmhUrl = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-      a.href = a.bmhUrl;
+      a.addEventListener("click", function () {
+        var text = figure.bmhViewData.csv[a.getAttribute("data-csv")];
+        if (a.bmhUrl) URL.revokeObjectURL(a.bmhUrl);
+        a.bmhUrl = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+        a.href = a.bmhUrl;
+      });
     });
   }
 
@@ -434,6 +438,8 @@
   function embedCode(figure, search) {
     var box = figure.querySelector(".bmh-embed");
     if (!box || document.body.classList.contains("bmh-embed-page")) return;
+    figure.bmhSearch = search;
+    if (!box.open) return;  // filled when opened: the iframe's height needs a layout
     var stem = window.location.pathname.split("/").pop().replace(/\.html$/, "") || "index";
     var src = new URL("../insluiten/" + stem + "-" + figure.id + ".html" + search, window.location.href).href;
     var chapter = new URL(window.location.pathname + search + "#" + figure.id, window.location.href).href;
@@ -497,7 +503,6 @@
       renderMembers(figure, v);
       renderList(figure.querySelector(".bmh-notes"), v.notes);
       if (words) words.textContent = v.words || "";
-      downloads(figure, v);
       var url = new URL(window.location.href), params = urlParams(figure, p, first);
       [p.url.key].concat([].map.call(named(figure), function (el) { return p.url.key + "-" + el.name; }))
         .forEach(function (k) { url.searchParams.delete(k); });
@@ -527,6 +532,9 @@
         update(true).then(done, fail);
       });
     });
+    downloads(figure);
+    var embed = figure.querySelector(".bmh-embed");
+    if (embed) embed.addEventListener("toggle", function () { embedCode(figure, figure.bmhSearch || ""); });
     figure.querySelectorAll("button[data-action^=export-]").forEach(function (button) {
       button.addEventListener("click", function () { exportImage(figure, p, button.getAttribute("data-action").slice(7)).catch(function () {}); });
     });

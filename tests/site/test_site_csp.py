@@ -11,6 +11,28 @@ LISTEN = "window.__violations = []; document.addEventListener('securitypolicyvio
          "`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`));"
 
 
+# Moves every control of a figure once, as a reader would (a checkbox ticked, a radio
+# chosen, a list set to its next entry, a slider to its other end), waits for the
+# figure's update each time and collects the controls after which it failed to draw.
+MOVE_EVERY_CONTROL = """async f => {
+  f.querySelectorAll('details').forEach(d => { d.open = true; });
+  const failed = [];
+  const controls = [...f.querySelectorAll('.bmh-controls input, .bmh-controls select')];
+  for (const c of controls) {
+    if (c.disabled) continue;
+    if (c.tagName === 'SELECT') c.selectedIndex = (c.selectedIndex + 1) % c.options.length;
+    else if (c.type === 'checkbox') c.checked = !c.checked;
+    else if (c.type === 'radio') c.checked = true;
+    else c.value = c.value === c.min ? c.max : c.min;
+    c.dispatchEvent(new Event('input', {bubbles: true}));
+    c.dispatchEvent(new Event('change', {bubbles: true}));
+    await f.bmhPending;
+    if (f.dataset.rendered === 'error') failed.push(c.name + '=' + c.value);
+  }
+  return [controls.length, failed];
+}"""
+
+
 def policy(path: str) -> dict[str, list[str]]:
     page = (SITE / path).read_text(encoding="utf-8")
     match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)" />', page)
@@ -42,10 +64,13 @@ def test_a_page_works_under_its_policy(page_path, browser, site_url):
         figure.scroll_into_view_if_needed()
         page.wait_for_function("f => f.dataset.drawn === '1'", arg=figure.element_handle())
         control = figure.locator(".bmh-controls input:not([disabled]), .bmh-controls select").first
-        if control.count():
+        if control.count():  # the first control by a real click, then every control in turn
             figure.evaluate("f => f.querySelectorAll('details').forEach(d => { d.open = true; })")
             control.click() if control.evaluate("c => c.tagName") == "INPUT" else control.select_option(index=1)
             figure.evaluate("f => f.bmhPending")
+            moved, failed = figure.evaluate(MOVE_EVERY_CONTROL)
+            assert moved and not failed, f"{page_path} #{figure.get_attribute('id')}: not drawn after {failed}"
+            assert figure.locator(".bmh-chart svg").count() or "bmh-nochart" in figure.get_attribute("class"), figure.get_attribute("id")
     if page_path == "search.html":
         page.goto(f"{site_url}/search.html?q=instroom")
         page.wait_for_function("() => document.querySelector('#search-results .search-summary')?.textContent.trim()")

@@ -2,10 +2,20 @@
 appear as links readers may follow (<a href>), never as files a page loads."""
 from __future__ import annotations
 
-from sitecheck import SITE, link_problems, site_pages
+from sitecheck import SITE, link_problems, redirect_target, site_pages
 
 
 def test_every_local_link_and_anchor_resolves(site_url):  # site_url: fails clearly without a build
     assert site_pages(SITE)
     problems = link_problems(SITE)
     assert not problems, "\n" + "\n".join(problems)
+
+
+def test_every_page_names_its_icon(site_url):
+    """Without a <link rel="icon"> a browser asks for /favicon.ico, which this site does
+    not have: a 404 in the console of every such page (the embed pages had none)."""
+    import re
+
+    missing = [p for p in site_pages(SITE) if not redirect_target(SITE, p)  # a stub goes on at once
+               and not re.search(r'<link rel="icon" href="[^"]+"', (SITE / p).read_text(encoding="utf-8"))]
+    assert not missing, missing

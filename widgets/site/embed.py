@@ -33,6 +33,7 @@ PAGE = """<!DOCTYPE html>
   <meta name="description" content="{description}" />
   {share}
   <title>{title}</title>
+  <link rel="icon" href="../_static/favicon.svg" />
   <link rel="stylesheet" href="../_static/bmh.css" />
   <link rel="stylesheet" href="../_static/bmh-embed.css" />
   <script defer="defer" src="../_static/bmh-explorer.js"></script>

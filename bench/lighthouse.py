@@ -4,19 +4,16 @@ Debian's Chromium, mobile profile (Lighthouse's default), median of RUNS runs pe
 Figures only: nothing is asserted."""
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
-import socketserver
 import statistics
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
+
+import sitecheck  # tests/site/sitecheck.py, on the path from bench/run.py
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
@@ -28,9 +25,8 @@ METRICS = {"largest-contentful-paint": "lcp_s", "total-blocking-time": "tbt_ms",
 TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100, "lcp_s": 2.5, "tbt_ms": 200, "cls": 0.05}
 
 
-class _Gzip(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+class _Gzip(sitecheck.QuietHandler):
+    """Compresses text files, as a web server would."""
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -43,18 +39,6 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve_gzip(directory: Path):
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(directory)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def one_run(url: str) -> dict:
@@ -75,7 +59,7 @@ def run(site: Path, pages: list[str], runs: int = 3) -> list[dict]:
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: `make bench` installs it (npm ci in bench/)")
     rows = []
-    with serve_gzip(site) as base:
+    with sitecheck.serve(site, handler=_Gzip) as base:
         for page in pages:
             measured = [one_run(f"{base}/{page}") for _ in range(runs)]
             row = {"page": page}

@@ -126,15 +126,19 @@ def link_problems(root: Path = SITE) -> list[str]:
     return problems
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a directory on 127.0.0.1 (a free port); yields the base URL."""
+def serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None):
+    """Serve a directory on 127.0.0.1 (a free port); yields the base URL. ``handler``:
+    a quiet SimpleHTTPRequestHandler subclass to serve with (e.g. one that compresses)."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler or QuietHandler, directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

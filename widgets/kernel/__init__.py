@@ -11,6 +11,8 @@ raises :class:`ChoiceError`: one Dutch sentence, without a traceback in a notebo
 """
 from __future__ import annotations
 
+import contextlib
+
 import vl_convert
 
 from ..data.numbers import NUMBER_LOCALE
@@ -23,6 +25,19 @@ class ChoiceError(ValueError):
 
     def _render_traceback_(self) -> list[str]:
         return [f"{type(self).__name__}: {self}"]
+
+
+@contextlib.contextmanager
+def one_update(face):
+    """Set several controls of a kernel figure from code with one update at the end:
+    ``face._changed`` ignores the controls' events while ``face._quiet`` is true, and
+    runs once after the block (not when the block raised)."""
+    face._quiet = True
+    try:
+        yield
+    finally:
+        face._quiet = False
+    face._changed()
 
 
 KERNEL_CLASS = "bmh-kernel"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..figures import package as figure
 from ..models import budget as model
-from . import ChoiceError, chart_svg, figure_layout, show, view_html
+from . import ChoiceError, chart_svg, figure_layout, one_update, show, view_html
 
 
 class Package:
@@ -127,16 +127,12 @@ class Package:
             raise ChoiceError(f"Niet in deze figuur te kiezen (variant {', '.join(self.variants)}): {', '.join(outside)}. "
                               f"Te kiezen: {', '.join(self.choosable)}.")
         choices = model.budget().choices
-        self._quiet = True
-        try:
+        with one_update(self):
             for code, box in self._checkboxes.items():
                 box.value = code in codes
             for group, radio in self._radios.items():
                 hit = choices[(choices["group"] == group) & choices["measure"].isin(codes)]
                 radio.value = hit["option"].iloc[0] if len(hit) else ""
-        finally:
-            self._quiet = False
-        self._changed()
 
     def _changed(self, *_):
         if self._quiet:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..figures import series as figure
 from ..models import series as model
-from . import ChoiceError, chart_svg, figure_layout, show, view_html
+from . import ChoiceError, chart_svg, figure_layout, one_update, show, view_html
 
 
 class SeriesExplorer:
@@ -72,14 +72,10 @@ class SeriesExplorer:
     @selection.setter
     def selection(self, chosen: Iterable[str]) -> None:
         chosen = self._check_series(chosen)
-        self._quiet = True
-        try:
+        with one_update(self):
             for s, box in self._boxes.items():
                 if s not in self.data.always:
                     box.value = s in chosen
-        finally:
-            self._quiet = False
-        self._changed()
 
     @property
     def years(self) -> tuple[int, int]:
@@ -94,12 +90,8 @@ class SeriesExplorer:
         if bad or start > end:
             raise ChoiceError(f"Deze jaren kunnen niet: {start}-{end}. Te kiezen: {known[0]} tot en met {known[-1]}, "
                               "het eerste jaar niet na het laatste.")
-        self._quiet = True
-        try:
+        with one_update(self):
             self._start.value, self._end.value = start, end
-        finally:
-            self._quiet = False
-        self._changed()
 
     def _changed(self, *_):
         if self._quiet:

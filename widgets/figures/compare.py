@@ -22,8 +22,20 @@ from ..data.numbers import format_nl
 from ..models import budget as model
 from . import charts
 from .explorer import View, base_payload, csv_text, excel_def, with_excel
-from .html import HTML, checkbox_html, figure_html, format_cell, html_table, radio_html
-from .package import MESSAGES, SIGNS, SOURCE_NL, SUMS, UNIT_NL, _marker_notes, _note_text, _warning_text, measure_label, variant_label
+from .html import HTML, figure_html, format_cell, html_table
+from .package import (
+    MESSAGES,
+    SIGNS,
+    SOURCE_NL,
+    SUMS,
+    UNIT_NL,
+    _marker_notes,
+    _note_text,
+    _warning_text,
+    measure_label,
+    variant_label,
+    variant_sections,
+)
 
 PACKAGES = model.PACKAGE_IDS
 URL_KEY = "vergelijk"
@@ -162,34 +174,13 @@ def saldo_chart(rows: list[dict]) -> alt.Chart:
 
 def _package_controls(package: str, figure_id: str) -> str:
     """One package's controls: where it starts (empty or a report variant) and every measure by variant."""
-    data = model.budget()
     options = ['<option value="" data-preset="">leeg</option>'] + [
         f'<option value="{v}" data-preset="{html.escape(" ".join(item_id(package, c) for c in model.variant_package(v)))}">'
         f"{html.escape(variant_label(v))}</option>" for v in model.variant_ids()]
     start = (f'<label>Begin met <select data-preset-group="{package}" autocomplete="off">{"".join(options)}</select></label>'
              '<span class="bmh-hint"> (een variant zonder de keuzes tussen opties; daarna aan te passen)</span>')
-    parts = []
-    for variant in model.variant_ids():
-        rows, seen = [], set()
-        for code in [m for m in model.selectable_measures() if data.measures.loc[m, "variant"] == variant]:
-            group_rows = data.choices[data.choices["measure"] == code]
-            if group_rows.empty:
-                rows.append(checkbox_html(f"{figure_id}-{package}-m-{code}", [item_id(package, code)], measure_label(code)))
-                continue
-            group = group_rows["group"].iloc[0]
-            if group in seen:
-                continue
-            seen.add(group)
-            name = f"{figure_id}-{package}-g-{group}"
-            radios = [radio_html(name, [], "", "geen keuze", checked=True)]
-            for option, members in data.choices[data.choices["group"] == group].groupby("option", sort=False):
-                radios.append(radio_html(name, [item_id(package, m) for m in members["measure"]], option,
-                                         f"{option} {members['option_label'].iloc[0]}"))
-            title = html.escape(group_rows["group_title"].iloc[0])
-            rows.append(f'<fieldset class="bmh-choice"><legend>Kies één optie: {title}</legend>{"".join(radios)}</fieldset>')
-        title = html.escape(variant_label(variant))
-        parts.append(f'<details class="bmh-variant"><summary>{title}</summary><fieldset>'
-                     f'<legend class="visually-hidden">{package_name(package)}: maatregelen van {title}</legend>{"".join(rows)}</fieldset></details>')
+    parts = variant_sections(model.variant_ids(), f"{figure_id}-{package}", item=lambda code: item_id(package, code),
+                             legend=f"{package_name(package)}: maatregelen van {{title}}")
     is_open = " open" if package == "A" else ""
     return (f'<details class="bmh-package" data-package="{package}"{is_open}><summary>{package_name(package)}</summary>'
             f'<p>{start}</p>{"".join(parts)}</details>')

@@ -177,8 +177,12 @@ def totals_chart(rows: list[dict]) -> alt.LayerChart:
     return alt.layer(bars, saldo).properties(height=charts.HEIGHT)
 
 
-def controls_html(variants: Sequence[str], figure_id: str) -> str:
-    """A checkbox per measure and a radio group per group of alternatives, by variant."""
+def variant_sections(variants: Sequence[str], prefix: str, item=str, legend: str = "Maatregelen van {title}",
+                     is_open: bool = False) -> list[str]:
+    """One <details> per variant: a checkbox per measure and a radio group per group of
+    alternatives. ``prefix`` starts every control's id and name; ``item(code)`` is the
+    payload item a control stands for (a measure code, or "B-4.1" in a comparison);
+    ``legend`` names the variant's fieldset for screen readers ({title}: the variant)."""
     data = model.budget()
     parts = []
     for variant in variants:
@@ -186,24 +190,30 @@ def controls_html(variants: Sequence[str], figure_id: str) -> str:
         for code in [m for m in model.selectable_measures() if data.measures.loc[m, "variant"] == variant]:
             group_rows = data.choices[data.choices["measure"] == code]
             if group_rows.empty:
-                rows.append(checkbox_html(f"{figure_id}-m-{code}", [code], measure_label(code)))
+                rows.append(checkbox_html(f"{prefix}-m-{code}", [item(code)], measure_label(code)))
                 continue
             group = group_rows["group"].iloc[0]
             if group in seen:
                 continue
             seen.add(group)
             options = data.choices[data.choices["group"] == group]
-            name = f"{figure_id}-g-{group}"
+            name = f"{prefix}-g-{group}"
             radios = [radio_html(name, [], "", "geen keuze", checked=True)]
             for option, members in options.groupby("option", sort=False):
-                radios.append(radio_html(name, list(members["measure"]), option, f"{option} {members['option_label'].iloc[0]}"))
+                radios.append(radio_html(name, [item(m) for m in members["measure"]], option,
+                                         f"{option} {members['option_label'].iloc[0]}"))
             title = html.escape(group_rows["group_title"].iloc[0])
             rows.append(f'<fieldset class="bmh-choice"><legend>Kies één optie: {title}</legend>{"".join(radios)}</fieldset>')
-        is_open = " open" if len(variants) <= 3 else ""
         title = html.escape(variant_label(variant))
-        parts.append(f'<details class="bmh-variant"{is_open}><summary>{title}</summary>'
-                     f'<fieldset><legend class="visually-hidden">Maatregelen van {title}</legend>{"".join(rows)}</fieldset></details>')
-    return "".join(parts) + '<p><button type="button" data-action="clear">Alles uitzetten</button></p>'
+        parts.append(f'<details class="bmh-variant"{" open" if is_open else ""}><summary>{title}</summary>'
+                     f'<fieldset><legend class="visually-hidden">{legend.format(title=title)}</legend>{"".join(rows)}</fieldset></details>')
+    return parts
+
+
+def controls_html(variants: Sequence[str], figure_id: str) -> str:
+    """A checkbox per measure and a radio group per group of alternatives, by variant."""
+    sections = variant_sections(variants, figure_id, is_open=len(variants) <= 3)
+    return "".join(sections) + '<p><button type="button" data-action="clear">Alles uitzetten</button></p>'
 
 
 def builder_html(variants: Sequence[str] | None = None, figure_id: str = "fig-pakket") -> str:

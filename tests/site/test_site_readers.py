@@ -119,6 +119,26 @@ def test_printed_pages_keep_every_column_and_state_the_choice(path, page, site_u
     assert all(squeeze(link) in printed for link in links), links  # share links print their address
 
 
+def test_on_paper_a_figures_caption_and_choice_stand_on_the_page_of_its_chart(figure_page, page, site_url):
+    """A page break never falls between a chart and the caption and "Gekozen: ..." line
+    that say what it shows (it did: the caption at the foot of page 1, the chart on page 2)."""
+    open_page(page, site_url, figure_page)
+    page.emulate_media(media="print")
+    figures = page.evaluate("""() => [...document.querySelectorAll('.bmh-figure')]
+        .filter(f => f.querySelector('.bmh-chart svg') && getComputedStyle(f).display !== 'none')
+        .map(f => [f.id, f.querySelector('figcaption').textContent, f.querySelector('.bmh-words')?.textContent || '',
+                   [...f.querySelector('.bmh-chart svg').querySelectorAll('text')].map(t => t.textContent).filter(t => t.trim())])""")
+    sheets = [squeeze(unicodedata.normalize("NFKC", p.extract_text()))
+              for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+    apart = []
+    for figure_id, caption, words, chart_texts in figures:
+        first = next(i for i, sheet in enumerate(sheets) if squeeze(caption) in sheet)
+        on_sheet = sum(squeeze(t) in sheets[first] for t in chart_texts)
+        if squeeze(words) not in sheets[first] or on_sheet < len(chart_texts) / 2:
+            apart.append(f"{figure_id}: caption on page {first + 1}, chart texts there {on_sheet}/{len(chart_texts)}")
+    assert figures and not apart, apart
+
+
 def test_every_state_of_every_control_shows_a_figure_or_says_why_not(figure_page, browser, site_url):
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()

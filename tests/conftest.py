@@ -24,6 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("BMH_SITE") or ROOT / "_build" / "html")
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Under every run (also with -q), whether the report text was there."""
+    import report
+
+    terminalreporter.write_line(report.status())
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass

@@ -50,3 +50,13 @@ def lines() -> list[str]:
 
 def sha256() -> str:
     return hashlib.sha256(PATH.read_bytes()).hexdigest()
+
+
+def status() -> str:
+    """One Dutch line: whether the checks against the report text ran in this run."""
+    if not PATH.exists():
+        then = "faalden (BMH_REQUIRE_REPORT is gezet)" if required() else "werden overgeslagen"
+        return f"Rapporttekst ontbreekt ({PATH}): de controles tegen de tekst van het rapport {then}."
+    if sha256() != SHA256:
+        return f"Rapporttekst {PATH}: ander sha256 dan {SHA256[:12]}…; de controles tegen het rapport faalden."
+    return f"Rapporttekst gevonden ({PATH}, sha256 klopt): de controles tegen de tekst van het rapport liepen mee."

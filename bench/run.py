@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import lighthouse  # noqa: E402  (bench/lighthouse.py)
 import sitecheck  # noqa: E402  (page discovery, local server, "page is ready")
 
-RUNS = 3
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))  # build and Lighthouse runs per figure (medians)
 CLICKS = 30
 JB = Path(sys.executable).parent / "jupyter-book"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

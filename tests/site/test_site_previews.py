@@ -3,6 +3,7 @@ every page has a Dutch summary and a preview when it is shared; no script blocks
 from __future__ import annotations
 
 import copy
+import html
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -93,3 +94,17 @@ def test_figure_pages_have_previews_with_their_chart():
         image = _Head((SITE / path).read_text(encoding="utf-8")).meta["og:image"]
         png = (SITE / posixpath.normpath(posixpath.join(posixpath.dirname(path), image))).read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000, path
+
+
+def test_a_long_source_line_is_shortened_with_an_ellipsis_not_cut_at_the_edge():
+    """The Dublin card's source line ran off the image ("... (bronnen hierond")."""
+    from widgets.site import preview
+
+    source = ("Bron: rapport § 4.4.4 (ACVZ 2019) voor 2014-2018; jaarcijfers: Eurostat, niet uit het rapport "
+              "(bronnen hieronder). · dublin_external.csv (alle bronnen)")
+    card = preview.card_svg("Dublinoverdrachten", "", ("Een bijschrift", '<svg class="marks bmh-static"></svg>', source))
+    shown = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", card) if t.startswith("Bron")]
+    assert len(shown) == 1 and shown[0].endswith("…") and len(shown[0]) <= 100, shown
+    assert source.startswith(shown[0][:-1].rstrip())
+    text = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", card)]
+    assert all(len(html.unescape(t)) <= 100 for t in text), text

@@ -53,6 +53,13 @@ def _lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width) or [""]
 
 
+def shorten(text: str, chars: int) -> str:
+    """``text`` in at most ``chars`` characters: cut at a space, with "…" when cut."""
+    if len(text) <= chars:
+        return text
+    return text[:chars - 1].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
+
+
 def card_svg(title: str, description_text: str, chart: tuple[str, str, str] | None) -> str:
     """The preview as SVG: the title, then the chart with its caption and source, or the description."""
     current = edition()
@@ -64,11 +71,11 @@ def card_svg(title: str, description_text: str, chart: tuple[str, str, str] | No
         y += 48
     if chart:
         caption, svg, source = chart
-        parts.append(_text(50, y + 5, 26, html.unescape(re.sub("<[^>]+>", "", caption))[:80]))
+        parts.append(_text(50, y + 5, 26, shorten(html.unescape(re.sub("<[^>]+>", "", caption)), 75)))
         inner = re.sub(r"^<svg ", f'<svg x="50" y="{y + 25}" width="1100" height="{HEIGHT - y - 95}" preserveAspectRatio="xMinYMin meet" ',
                        re.sub(r' (?:width|height)="[\d.]+"', "", svg, count=2), count=1)
         parts.append(inner)
-        parts.append(_text(50, HEIGHT - 45, 20, html.unescape(re.sub("<[^>]+>", "", source))[:110], fill="#444"))
+        parts.append(_text(50, HEIGHT - 45, 20, shorten(html.unescape(re.sub("<[^>]+>", "", source)), 100), fill="#444"))
     else:
         for line in _lines(description_text, 60)[:5]:
             y += 45

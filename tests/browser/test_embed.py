@@ -54,12 +54,18 @@ def test_an_embedded_figure_works_inside_another_sites_page(browser, site_url, t
     assert errors == []
 
 
-def test_the_insluiten_block_gives_the_snippet_for_the_current_choice(page, site_url):
+def open_insluiten(page, site_url):
+    """The builder with measure 4.1 chosen and its "Insluiten" block open and filled."""
     page.goto(f"{site_url}/chapters/maatregelen.html?pakket=4.1&v={edition().number}")
     page.wait_for_function("() => document.querySelector('#fig-pakket').dataset.rendered")
     block = page.locator("#fig-pakket details.bmh-embed")
     block.locator("summary").click()
     page.wait_for_function("() => document.querySelector('#fig-pakket .bmh-embed-code').value")
+    return block
+
+
+def test_the_insluiten_block_gives_the_snippet_for_the_current_choice(page, site_url):
+    block = open_insluiten(page, site_url)
     code = block.locator("textarea").input_value()
     src = re.search(r'<iframe src="([^"]+)"', code).group(1)
     assert src.startswith(f"{site_url}/insluiten/maatregelen-fig-pakket.html?pakket=4.1")
@@ -73,11 +79,8 @@ def test_the_insluiten_block_gives_the_snippet_for_the_current_choice(page, site
 
 
 def test_the_open_insluiten_block_follows_a_new_choice(page, site_url):
-    page.goto(f"{site_url}/chapters/maatregelen.html?pakket=4.1&v={edition().number}")
-    page.wait_for_function("() => document.querySelector('#fig-pakket').dataset.rendered")
+    open_insluiten(page, site_url)
     figure = page.locator("#fig-pakket")
-    figure.locator("details.bmh-embed summary").click()
-    page.wait_for_function("() => document.querySelector('#fig-pakket .bmh-embed-code').value")
     figure.locator("details.bmh-variant", has_text="Variant 6").locator("summary").click()
     figure.get_by_label("6.1 Bonus bij sneller huisvesten statushouders").click()
     figure.evaluate("f => f.bmhPending")

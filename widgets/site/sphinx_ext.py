@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -133,6 +134,34 @@ def on_build_finished(app: Sphinx, exception) -> None:
         _write_json(out / "figuren" / f"{name}.json", descriptor)
 
 
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <meta http-equiv="Refresh" content="0; url={first}" />
+  <title>{title}</title>
+  <link rel="icon" href="_static/favicon.svg" />
+  <link rel="canonical" href="{first}" />
+</head>
+<body>
+<p><a href="{first}">Naar de eerste pagina van {title}</a></p>
+</body>
+</html>
+"""
+
+
+def write_root_page(app: Sphinx, exception) -> None:
+    """``index.html``: sends readers on to the book's first page, as Jupyter Book's stub
+    does, but as a real page (language, title, icon, a link without the redirect). The
+    stub had no ``<link rel="icon">``, so a browser asked for ``/favicon.ico``: a 404."""
+    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+        return
+    first = f"{app.config.root_doc}.html"
+    page = ROOT_PAGE.format(first=first, title=html.escape(app.config.html_title or app.config.project))
+    (Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
+
+
 def _write_json(path: Path, data) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -174,6 +203,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_page_context)
     app.connect("build-finished", on_build_finished)
+    app.connect("build-finished", write_root_page, priority=400)  # before sphinx_external_toc writes its stub
     app.add_role("value", ValueRole())
     app.add_role("total", TotalRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

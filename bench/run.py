@@ -49,7 +49,10 @@ def build(book: Path) -> float:
     start = time.perf_counter()
     result = subprocess.run(
         [str(JB), "build", str(book), "--builder", "html", "-n", "-W", "--keep-going"],
-        capture_output=True, text=True, env={**os.environ, "BMH_FACE": "static"},
+        capture_output=True, text=True,
+        # the copy's own `widgets` first: the editable install points at the working tree, so an
+        # edit there during a bench run would otherwise change (and re-read) the book being timed
+        env={**os.environ, "BMH_FACE": "static", "PYTHONPATH": os.pathsep.join(filter(None, [str(book), os.environ.get("PYTHONPATH")]))},
     )
     if result.returncode:
         print(f"  (build of {book.name} exited {result.returncode}; timed anyway)", file=sys.stderr)

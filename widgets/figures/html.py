@@ -229,7 +229,7 @@ def figure_html(
     parts = [f'<figure class="bmh-figure" id="{html.escape(figure_id)}" data-kind="{html.escape(kind)}"{tables}>',
              f"<figcaption>{html.escape(caption)}</figcaption>", intro_html]
     if controls_html:
-        parts.append(f'<div class="bmh-controls" data-needs-js hidden>{controls_html}</div>')
+        parts.append(f'<div class="bmh-controls" data-needs-js>{controls_html}</div>')
         parts.append('<noscript><p class="bmh-noscript">Zonder JavaScript ziet u de figuur in de beginstand; '
                      "de knoppen werken met JavaScript.</p></noscript>")
     parts.append(f'<p class="bmh-message" role="status">{html.escape(view.message or "")}</p>')
@@ -251,21 +251,21 @@ def figure_html(
             f' (<a href="{html.escape(schema)}">beschrijving</a>; <a class="bmh-csv" data-csv="{html.escape(excel_name(name))}" '
             f'download="{html.escape(excel_name(name))}" href="">voor Excel</a>)' for label, name, schema in live_downloads]
     if share_link:
-        parts.append('<p class="bmh-permalink" data-needs-js hidden><a class="bmh-link" href="">Link naar deze keuze</a></p>')
+        parts.append('<p class="bmh-permalink" data-needs-js><a class="bmh-link" href="">Link naar deze keuze</a></p>')
     if share_link:
-        parts.append('<details class="bmh-embed" data-needs-js hidden><summary>Insluiten</summary>'
+        parts.append('<details class="bmh-embed" data-needs-js><summary>Insluiten</summary>'
                      '<p>Met deze code toont een andere website de figuur met uw keuze; zet de bronvermelding eronder.</p>'
                      f'<textarea class="bmh-embed-code" readonly rows="4" aria-label="HTML-code om de figuur {html.escape(caption)} in te sluiten">'
                      '</textarea><p>Bronvermelding: <span class="bmh-embed-cite"></span></p></details>')
     if payload is not None and chart is not None:
-        parts.append('<p class="bmh-export-buttons" data-needs-js hidden>Bewaar de figuur zoals u die nu ziet, met titel en bron: '
+        parts.append('<p class="bmh-export-buttons" data-needs-js>Bewaar de figuur zoals u die nu ziet, met titel en bron: '
                      '<button type="button" data-action="export-svg">als SVG</button> '
                      '<button type="button" data-action="export-png">als PNG</button></p>')
     if print_button:
-        parts.append('<p class="bmh-print-button" data-needs-js hidden><button type="button" data-action="print-figure">Afdrukken</button>'
+        parts.append('<p class="bmh-print-button" data-needs-js><button type="button" data-action="print-figure">Afdrukken</button>'
                      " (alleen deze figuur met uw keuze, op één pagina)</p>")
     if live:
-        parts.append(f'<p class="bmh-share" data-needs-js hidden>{" · ".join(live)}</p>')
+        parts.append(f'<p class="bmh-share" data-needs-js>{" · ".join(live)}</p>')
     links = " · ".join(f'<a href="{html.escape(href)}" download>{html.escape(label)}</a>' for label, href in downloads)
     parts.append(f'<p class="bmh-source">{html.escape(source)}{" · " + links if links else ""}</p>')
     if print_button:

@@ -36,6 +36,7 @@ PAGE = """<!DOCTYPE html>
   <link rel="icon" href="../_static/favicon.svg" />
   <link rel="stylesheet" href="../_static/bmh.css" />
   <link rel="stylesheet" href="../_static/bmh-embed.css" />
+  <noscript><link rel="stylesheet" href="../_static/bmh-noscript.css" /></noscript>
   <script defer="defer" src="../_static/bmh-explorer.js"></script>
 </head>
 <body class="bmh-embed-page">

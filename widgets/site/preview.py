@@ -73,7 +73,7 @@ def card_svg(title: str, description_text: str, chart: tuple[str, str, str] | No
         caption, svg, source = chart
         parts.append(_text(50, y + 5, 26, shorten(html.unescape(re.sub("<[^>]+>", "", caption)), 75)))
         inner = re.sub(r"^<svg ", f'<svg x="50" y="{y + 25}" width="1100" height="{HEIGHT - y - 95}" preserveAspectRatio="xMinYMin meet" ',
-                       re.sub(r' (?:width|height)="[\d.]+"', "", svg, count=2), count=1)
+                       re.sub(r' (?:width|height)="[\d.]+"| preserveAspectRatio="[^"]*"', "", svg, count=3), count=1)
         parts.append(inner)
         parts.append(_text(50, HEIGHT - 45, 20, shorten(html.unescape(re.sub("<[^>]+>", "", source)), 100), fill="#444"))
     else:

@@ -468,7 +468,6 @@
   function setup(figure) {
     var p = readJSON(figure, "bmh-payload");
     var message = figure.querySelector(".bmh-message"), words = figure.querySelector(".bmh-words");
-    figure.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
     resetControls(figure);
     var first = snapshot(figure);
     var drawn = JSON.stringify(view(p, stateOf(figure, p)).chart);  // what the build-time drawing shows

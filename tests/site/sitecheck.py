@@ -25,6 +25,7 @@ SKIP_DIRS = {"_static", "_sources"}  # theme assets and page sources, not pages
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's Chromium, never a downloaded browser
 CHROMIUM_ARGS = [
     "--headless",

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sitecheck import SITE, open_page, site_pages
+from sitecheck import LAPTOP, SITE, open_page, site_pages
 
 from widgets.data import dataset_names, metadata
 
@@ -26,7 +26,6 @@ ANNEX_SECTIONS = ("Bijlage 1", "Bijlage 4", "Bijlage 5", "Bijlage 6", "Bijlage 9
 CHAPTER_PAGES = {
     "frontex_crossings": "chapters/context.html",  # § 3.1, the table without a number (Bron: Frontex)
 }
-LAPTOP = {"width": 1280, "height": 800}
 
 REPORT_TABLES = sorted(n for n in dataset_names() if metadata(n)["from_report"] and n not in EXEMPT)
 
